@@ -1,0 +1,8 @@
+## libcore.a: snapshot types, time, memory and text helpers (libc/libbsd only).
+noinst_LIBRARIES += libcore.a
+libcore_a_SOURCES = \
+	src/core/clock.c src/core/clock.h \
+	src/core/snapshot.c src/core/snapshot.h \
+	src/core/strpool.c src/core/strpool.h \
+	src/core/xalloc.c src/core/xalloc.h
+CORE_LIBS = libcore.a $(LIBBSD_LIBS)

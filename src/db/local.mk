@@ -1,0 +1,1 @@
+## libdb.a: the SQLite history store. May use core only.

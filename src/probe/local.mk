@@ -1,0 +1,13 @@
+## libprobe.a: reads the OS into core types. May use core only.
+noinst_LIBRARIES += libprobe.a
+libprobe_a_SOURCES = \
+	src/probe/probe.c src/probe/probe.h src/probe/probe_int.h \
+	src/probe/readfile.c src/probe/readfile.h \
+	src/probe/posix/posix.c
+if PROBE_LINUX
+libprobe_a_SOURCES += \
+	src/probe/linux/linux.c src/probe/linux/linux.h \
+	src/probe/linux/sys.c \
+	src/probe/linux/proc.c
+endif
+PROBE_LIBS = libprobe.a $(CORE_LIBS)

@@ -1,0 +1,164 @@
+/*
+ * probe.c: the platform-independent front of libprobe: option defaults,
+ * backend choice, and dispatch through struct probe_ops. Depends on core.
+ */
+#include "config.h"
+
+#include "probe/probe.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/xalloc.h"
+#include "probe/probe_int.h"
+
+int
+probe_init(void)
+{
+	return 0;
+}
+
+void
+probe_shutdown(void)
+{
+}
+
+static char *
+root_or(const char *opt, const char *env, const char *def)
+{
+	const char *v = opt;
+
+	if (v == NULL || *v == '\0')
+		v = getenv(env);
+	if (v == NULL || *v == '\0')
+		v = def;
+	return xstrdup(v);
+}
+
+struct probe_collector *
+probe_collector_new(const struct probe_options *opts, char *err, size_t errlen)
+{
+	struct probe_collector *c = xcalloc(1, sizeof(*c));
+
+	if (opts != NULL)
+		c->opts = *opts;
+	if (c->opts.areas == 0)
+		c->opts.areas = AREA_ALL;
+	c->proc_root = root_or(c->opts.proc_root, "HISTOP_PROC_ROOT", "/proc");
+	c->sys_root = root_or(c->opts.sys_root, "HISTOP_SYS_ROOT", "/sys");
+	c->opts.proc_root = c->proc_root;
+	c->opts.sys_root = c->sys_root;
+#ifdef PROBE_LINUX
+	c->ops = &probe_linux_ops;
+#else
+	c->ops = &probe_posix_ops;
+#endif
+	if (c->ops->open(c, err, errlen) != 0) {
+		free(c->proc_root);
+		free(c->sys_root);
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void
+probe_collector_free(struct probe_collector *c)
+{
+	if (c == NULL)
+		return;
+	c->ops->close(c);
+	free(c->proc_root);
+	free(c->sys_root);
+	free(c);
+}
+
+const char *
+probe_backend_name(const struct probe_collector *c)
+{
+	return c->ops->name;
+}
+
+#define DISPATCH(fn)                                                     \
+	int probe_##fn(struct probe_collector *c, struct snapshot *s)    \
+	{                                                                \
+		int r = c->ops->fn != NULL ? c->ops->fn(c, s) : -ENOSYS; \
+		if (r == 0)                                              \
+			s->areas |= 1u << area_of_##fn;                  \
+		return r;                                                \
+	}
+
+enum {
+	area_of_cpu = AREA_CPU,
+	area_of_memory = AREA_MEMORY,
+	area_of_load = AREA_LOAD,
+	area_of_disk = AREA_DISK,
+	area_of_network = AREA_NETWORK,
+	area_of_io = AREA_PRESSURE,
+	area_of_quota = AREA_QUOTA,
+	area_of_processes = AREA_PROCESSES,
+};
+
+DISPATCH(cpu)
+DISPATCH(memory)
+DISPATCH(load)
+DISPATCH(disk)
+DISPATCH(network)
+DISPATCH(io)
+DISPATCH(quota)
+DISPATCH(processes)
+#undef DISPATCH
+
+int
+probe_cgroup(struct probe_collector *c, struct snapshot *s, const char *path,
+    struct snap_cgroup *out)
+{
+	memset(out, 0, sizeof(*out));
+	return c->ops->cgroup != NULL ? c->ops->cgroup(c, s, path, out) : -ENOSYS;
+}
+
+int
+probe_process_limits(struct probe_collector *c, pid_t pid,
+    struct snap_rlimit *out)
+{
+	memset(out, 0, sizeof(*out));
+	return c->ops->process_limits != NULL ?
+	    c->ops->process_limits(c, pid, out) : -ENOSYS;
+}
+
+int
+probe_sample(struct probe_collector *c, struct snapshot *s)
+{
+	static int (*const fns[AREA_NAREAS])(struct probe_collector *,
+	    struct snapshot *) = {
+		[AREA_CPU] = probe_cpu,
+		[AREA_MEMORY] = probe_memory,
+		[AREA_LOAD] = probe_load,
+		[AREA_DISK] = probe_disk,
+		[AREA_NETWORK] = probe_network,
+		[AREA_PRESSURE] = probe_io,
+		[AREA_QUOTA] = probe_quota,
+		[AREA_PROCESSES] = probe_processes,
+	};
+	int a, ok = 0, last = -ENOENT;
+
+	snapshot_clear(s);
+	s->wall_ns = clock_wall_ns();
+	s->mono_ns = clock_mono_ns();
+	if (c->ops->boot_id != NULL)
+		c->ops->boot_id(c, s->boot_id, sizeof(s->boot_id));
+	for (a = 0; a < AREA_NAREAS; a++) {
+		int r;
+
+		if (!(c->opts.areas & (1u << a)))
+			continue;
+		r = fns[a](c, s);
+		if (r == 0)
+			ok++;
+		else
+			last = r;
+	}
+	return ok > 0 ? 0 : last;
+}

@@ -1,0 +1,1 @@
+## libreport.a: renders snapshots as text, JSON Lines and CSV. May use core only.

@@ -1,0 +1,1 @@
+## libui.a: the ncurses frontend. May use db, probe, core.

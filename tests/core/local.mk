@@ -1,0 +1,5 @@
+## Tests of libcore: link libcore only.
+check_PROGRAMS += tests/core/test_snapshot
+TESTS += tests/core/test_snapshot
+tests_core_test_snapshot_SOURCES = tests/core/test_snapshot.c tests/tap.h
+tests_core_test_snapshot_LDADD = $(CORE_LIBS)

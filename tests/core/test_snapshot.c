@@ -1,0 +1,122 @@
+/* test_snapshot.c: snapshot storage, copy and derived rates (libcore only). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/snapshot.h"
+#include "tests/tap.h"
+
+static struct snap_proc *
+add_proc(struct snapshot *s, pid_t pid, uint64_t start, uint64_t cpu_ns,
+    uint64_t rd)
+{
+	struct snap_proc *p = snapshot_add_proc(s);
+
+	p->pid = pid;
+	p->start_time_ns = start;
+	p->total_time_ns = cpu_ns;
+	p->read_bytes = rd;
+	p->comm = snapshot_str(s, "x", 1);
+	p->have = (1u << PROC_PID) | (1u << PROC_START_TIME) |
+	    (1u << PROC_TOTAL_TIME) | (1u << PROC_READ_BYTES);
+	return p;
+}
+
+static void
+test_procs(void)
+{
+	struct snapshot *a = snapshot_new(), *b = snapshot_new();
+	const struct snap_proc *p;
+
+	a->mono_ns = 1000000000;
+	b->mono_ns = 3000000000; /* 2 s later */
+	add_proc(a, 10, 5, 1000000000, 100);
+	add_proc(a, 20, 7, 0, 0);
+	add_proc(b, 10, 5, 2000000000, 4196); /* +1 s CPU over 2 s */
+	add_proc(b, 20, 99, 1, 0);            /* pid reused */
+	add_proc(b, 30, 1, 1, 0);             /* new */
+	snapshot_derive(b, a);
+	is_int(b->interval_ns, 2000000000, "interval from monotonic clock");
+	p = snapshot_find_proc(b, 10);
+	ok(p && HAVE(p->have, PROC_USAGE_PERCENT), "usage known for a surviving pid");
+	is_dbl(p->usage_percent, 50.0, 1e-9, "1 s of CPU in 2 s is 50%");
+	is_dbl(p->read_rate, 2048.0, 1e-9, "read rate in bytes per second");
+	p = snapshot_find_proc(b, 20);
+	ok(p && !HAVE(p->have, PROC_USAGE_PERCENT), "reused pid has no usage");
+	p = snapshot_find_proc(b, 30);
+	ok(p && !HAVE(p->have, PROC_USAGE_PERCENT), "new pid has no usage");
+	ok(snapshot_find_proc(b, 25) == NULL, "absent pid not found");
+
+	/* Counter going backwards: unknown, never negative. */
+	b->proc[0].total_time_ns = 10;
+	snapshot_derive(b, a);
+	ok(!HAVE(b->proc[0].have, PROC_USAGE_PERCENT), "backwards counter gives unknown");
+	snapshot_free(a);
+	snapshot_free(b);
+}
+
+static void
+test_cpu(void)
+{
+	struct snapshot *a = snapshot_new(), *b = snapshot_new();
+	struct snap_cpu *c;
+	int i;
+
+	a->mono_ns = 1;
+	b->mono_ns = 2;
+	c = snapshot_add_cpu(a);
+	c->id = -1;
+	c->have = (1u << CPU_NFIELDS) - 1;
+	c = snapshot_add_cpu(b);
+	c->id = -1;
+	c->have = (1u << CPU_NFIELDS) - 1;
+	for (i = 0; i < CPU_NFIELDS; i++)
+		c->ns[i] = 0;
+	c->ns[CPU_USER] = 300;
+	c->ns[CPU_GUEST] = 100; /* inside user: not summed again */
+	c->ns[CPU_IDLE] = 500;
+	c->ns[CPU_IOWAIT] = 200;
+	snapshot_derive(b, a);
+	ok(b->cpu[0].have_pct, "cpu percent derived");
+	is_dbl(b->cpu[0].usage_percent, 30.0, 1e-9, "usage excludes idle and iowait, guest not double counted");
+	is_dbl(b->cpu[0].pct[CPU_IOWAIT], 20.0, 1e-9, "iowait share");
+	snapshot_free(a);
+	snapshot_free(b);
+}
+
+static void
+test_copy_and_reuse(void)
+{
+	struct snapshot *a = snapshot_new(), *b = snapshot_new();
+	struct snap_net *n;
+	char big[100000];
+	int i;
+
+	memset(big, 'q', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	for (i = 0; i < 5000; i++)
+		add_proc(a, i + 1, 1, 1, 1)->cmdline = snapshot_str(a, big, (size_t)i % 300);
+	a->proc[4999].cmdline = snapshot_str(a, big, strlen(big));
+	n = snapshot_add_net(a);
+	n->name = snapshot_str(a, "eth0", 4);
+	snapshot_copy(b, a);
+	is_int(b->nproc, 5000, "copy keeps every process");
+	ok(b->proc[4999].cmdline != a->proc[4999].cmdline &&
+	    strcmp(b->proc[4999].cmdline, big) == 0, "copy owns its long strings");
+	is_str(b->net[0].name, "eth0", "copy keeps interface names");
+	snapshot_clear(a);
+	is_int(a->nproc, 0, "clear empties");
+	ok(a->cap_proc >= 5000, "clear keeps capacity");
+	snapshot_free(a);
+	snapshot_free(b);
+}
+
+int
+main(void)
+{
+	test_procs();
+	test_cpu();
+	test_copy_and_reuse();
+	return tap_done();
+}
