@@ -1,0 +1,13 @@
+/* cmd_batch.c: PLACEHOLDER until implemented. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "commands.h"
+
+int
+cmd_batch(const struct cli_opts *o)
+{
+	fputs("histop: not implemented yet\n", stderr);
+	return 1;
+}

@@ -1,0 +1,13 @@
+/* cmd_db.c: PLACEHOLDER until implemented. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "commands.h"
+
+int
+cmd_db(int argc, char **argv)
+{
+	fputs("histop: not implemented yet\n", stderr);
+	return 1;
+}

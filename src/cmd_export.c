@@ -1,0 +1,13 @@
+/* cmd_export.c: PLACEHOLDER until implemented. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "commands.h"
+
+int
+cmd_export(int argc, char **argv)
+{
+	fputs("histop: not implemented yet\n", stderr);
+	return 1;
+}
