@@ -1,1 +1,28 @@
 ## libui.a: the ncurses frontend. May use db, probe, core.
+noinst_LIBRARIES += libui.a
+libui_a_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS)
+libui_a_SOURCES = \
+	src/ui/ui.h src/ui/ui_int.h \
+	src/ui/actions.c \
+	src/ui/bar.c \
+	src/ui/columns.c \
+	src/ui/config.c \
+	src/ui/format.c \
+	src/ui/keys.c \
+	src/ui/layout.c \
+	src/ui/loop.c \
+	src/ui/menu.c \
+	src/ui/pane_cpu.c \
+	src/ui/pane_io.c \
+	src/ui/pane_sys.c \
+	src/ui/proctab.c \
+	src/ui/prompt.c \
+	src/ui/record.c \
+	src/ui/term.c \
+	src/ui/text.c \
+	src/ui/view_columns.c \
+	src/ui/view_help.c \
+	src/ui/view_main.c \
+	src/ui/view_signal.c \
+	src/ui/view_users.c
+UI_LIBS = libui.a $(NCURSESW_LIBS) $(CORE_LIBS)
