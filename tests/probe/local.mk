@@ -1,2 +1,14 @@
 ## Tests of probe.
 EXTRA_DIST += tests/probe/fixtures
+if PROBE_LINUX
+check_PROGRAMS += tests/probe/test_linux_parse
+TESTS += tests/probe/test_linux_parse
+tests_probe_test_linux_parse_SOURCES = tests/probe/test_linux_parse.c tests/tap.h
+tests_probe_test_linux_parse_LDADD = $(PROBE_LIBS)
+endif
+if PROBE_LINUX
+check_PROGRAMS += tests/probe/test_linux_fixtures
+TESTS += tests/probe/test_linux_fixtures
+tests_probe_test_linux_fixtures_SOURCES = tests/probe/test_linux_fixtures.c tests/tap.h
+tests_probe_test_linux_fixtures_LDADD = $(PROBE_LIBS)
+endif
