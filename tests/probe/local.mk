@@ -1,1 +1,2 @@
 ## Tests of probe.
+EXTRA_DIST += tests/probe/fixtures
