@@ -7,7 +7,12 @@ libprobe_a_SOURCES = \
 if PROBE_LINUX
 libprobe_a_SOURCES += \
 	src/probe/linux/linux.c src/probe/linux/linux.h \
-	src/probe/linux/sys.c \
-	src/probe/linux/proc.c
+	src/probe/linux/sys.c src/probe/linux/sysint.h \
+	src/probe/linux/parse.h \
+	src/probe/linux/cpu.c src/probe/linux/mem.c src/probe/linux/load.c \
+	src/probe/linux/pending.c \
+	src/probe/linux/proc.c src/probe/linux/proc_int.h \
+	src/probe/linux/proc_parse.c src/probe/linux/proc_parse.h \
+	src/probe/linux/users.c src/probe/linux/users.h
 endif
 PROBE_LIBS = libprobe.a $(CORE_LIBS)

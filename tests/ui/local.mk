@@ -1,1 +1,8 @@
 ## Tests of ui.
+# History widgets (issue 5): pure, so they link libui and core only.
+check_PROGRAMS += tests/ui/test_graph tests/ui/test_timeline
+TESTS += tests/ui/test_graph tests/ui/test_timeline
+tests_ui_test_graph_SOURCES = tests/ui/test_graph.c tests/tap.h
+tests_ui_test_graph_LDADD = libui.a $(CORE_LIBS)
+tests_ui_test_timeline_SOURCES = tests/ui/test_timeline.c tests/tap.h
+tests_ui_test_timeline_LDADD = libui.a $(CORE_LIBS)
