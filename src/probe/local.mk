@@ -13,6 +13,8 @@ libprobe_a_SOURCES += \
 	src/probe/linux/cpu.c src/probe/linux/mem.c src/probe/linux/load.c \
 	src/probe/linux/disk.c src/probe/linux/net.c src/probe/linux/psi.c \
 	src/probe/linux/cgroup.c \
-	src/probe/linux/proc.c
+	src/probe/linux/proc.c src/probe/linux/proc_int.h \
+	src/probe/linux/proc_parse.c src/probe/linux/proc_parse.h \
+	src/probe/linux/users.c src/probe/linux/users.h
 endif
 PROBE_LIBS = libprobe.a $(CORE_LIBS)
