@@ -55,7 +55,12 @@ static const struct {
 	{ "rss_bytes", COL_RSS }, { "memory", COL_RSS }, { "%mem", COL_MEM },
 	{ "%cpu", COL_CPU }, { "usage_percent", COL_CPU },
 	{ "total_time_ns", COL_TIME }, { "cputime", COL_TIME },
-	{ "vms_bytes", COL_VIRT }, { "comm", COL_COMMAND },
+	{ "vms_bytes", COL_VIRT }, { "vms", COL_VIRT }, { "comm", COL_COMMAND },
+	{ "swap_bytes", COL_SWAP }, { "shared_bytes", COL_SHR },
+	{ "data_bytes", COL_DATA }, { "stack_bytes", COL_STACK },
+	{ "user_time_ns", COL_UTIME }, { "system_time_ns", COL_STIME },
+	{ "read_rate", COL_READ }, { "read_bytes", COL_READ },
+	{ "write_rate", COL_WRITE }, { "write_bytes", COL_WRITE },
 	{ "cmdline", COL_COMMAND }, { "name", COL_COMMAND },
 };
 

@@ -1,7 +1,14 @@
 ## libui.a: the ncurses frontend. May use db, probe, core.
 noinst_LIBRARIES += libui.a
+libui_a_SOURCES =
 libui_a_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS)
-libui_a_SOURCES = \
+UI_LIBS = libui.a $(NCURSESW_LIBS)
+# History: graph widget, timeline line (issue 5).
+libui_a_SOURCES += \
+	src/ui/graph.c src/ui/graph.h \
+	src/ui/timeline.c src/ui/timeline.h
+# The live UI (issue 4): loop, views, panes, widgets, key table.
+libui_a_SOURCES += \
 	src/ui/ui.h src/ui/ui_int.h \
 	src/ui/actions.c \
 	src/ui/bar.c \
@@ -25,4 +32,3 @@ libui_a_SOURCES = \
 	src/ui/view_main.c \
 	src/ui/view_signal.c \
 	src/ui/view_users.c
-UI_LIBS = libui.a $(NCURSESW_LIBS) $(CORE_LIBS)

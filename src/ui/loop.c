@@ -411,11 +411,10 @@ ui_main(const struct ui_options *opts, const struct ui_source *src)
 	ui->src = src;
 	if (ui->opts.delay <= 0)
 		ui->opts.delay = 2;
-	if (opts->sort_key != NULL && (col = col_by_name(opts->sort_key)) < 0) {
-		fprintf(stderr, "histop: unknown sort key '%s' (try cpu, rss, "
-		    "time, pid)\n", opts->sort_key);
-		return 2;
-	}
+	/* main.c validated -s against the field names; a field without a
+	 * column here (ppid, start time) keeps the saved sort */
+	if (opts->sort_key != NULL)
+		col = col_by_name(opts->sort_key);
 	config_defaults(&ui->cfg);
 	ui->config_file = config_path();
 	config_load(&ui->cfg, ui->config_file, warn, sizeof(warn));

@@ -34,7 +34,6 @@ void fmt_percent(char *, size_t, double);
  */
 int ui_text(char *dst, size_t dstlen, const char *src, size_t len,
     int maxcols, bool utf8);
-int ui_text_width(const char *safe);
 
 /* ---- layout (layout.c): pure ------------------------------------------ */
 
