@@ -1,0 +1,511 @@
+/*
+ * test_proc_fixture.c: the Linux process reader on fixture proc roots —
+ * the committed hostile tree, trees changed between two samples (pid reuse,
+ * counters going backwards, exec, vanishing, the cache's re-read triggers)
+ * and a generated 5,000-process tree. Links libprobe + libcore only.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/snapshot.h"
+#include "probe/linux/proc_int.h"
+#include "probe/probe.h"
+#include "tests/tap.h"
+
+#define BIT(f) (UINT64_C(1) << (f))
+
+static long hz, pagesz;
+
+static struct probe_collector *
+open_root(const char *root)
+{
+	struct probe_options o = { .proc_root = root, .sys_root = root,
+		.areas = 1u << AREA_PROCESSES, .proc_cgroups = true };
+	char err[256] = "";
+	struct probe_collector *c = probe_collector_new(&o, err, sizeof err);
+
+	if (c == NULL)
+		printf("# collector on %s: %s\n", root, err);
+	return c;
+}
+
+static const struct snap_proc *
+find(const struct snapshot *s, pid_t pid)
+{
+	return snapshot_find_proc(s, pid);
+}
+
+static uint64_t
+ticks_ns(uint64_t t)
+{
+	return t / (uint64_t)hz * 1000000000u +
+	    t % (uint64_t)hz * 1000000000u / (uint64_t)hz;
+}
+
+static const char *
+name_of(uid_t uid)
+{
+	struct passwd *pw = getpwuid(uid);
+
+	return pw != NULL ? pw->pw_name : NULL;
+}
+
+static void
+test_hostile(void)
+{
+	static const pid_t want[] = { 1, 2, 100, 101, 102, 103, 104, 105, 110,
+		111, 112, 113, 114, 116, 117, 118, 119 };
+	char root[4096];
+	const char *top = getenv("top_srcdir");
+	struct probe_collector *c;
+	struct snapshot *s = snapshot_new();
+	const struct snap_proc *p;
+	struct snap_rlimit rl;
+	size_t i;
+	bool same;
+
+	snprintf(root, sizeof root, "%s/tests/probe/fixtures/procs-hostile",
+	    top != NULL ? top : ".");
+	c = open_root(root);
+	if (!ok(c != NULL, "hostile: collector opens the fixture root"))
+		return;
+	is_int(probe_processes(c, s), 0, "hostile: probe_processes succeeds");
+	same = s->nproc == sizeof want / sizeof want[0];
+	for (i = 0; same && i < s->nproc; i++)
+		same = s->proc[i].pid == want[i];
+	ok(same, "hostile: exactly the readable pids, sorted; broken ones dropped");
+	if (!same)
+		for (i = 0; i < s->nproc; i++)
+			printf("#   pid %d\n", (int)s->proc[i].pid);
+
+	p = find(s, 1);
+	if (ok(p != NULL, "pid 1 present")) {
+		is_str(p->comm, "systemd", "pid 1 comm");
+		is_int(p->state, 'S', "pid 1 state");
+		is_int(p->ppid, 0, "pid 1 ppid");
+		is_int(p->uid, 0, "pid 1 uid");
+		is_str(p->user, name_of(0), "pid 1 user name");
+		is_str(p->cmdline, "/sbin/init splash", "pid 1 cmdline");
+		is_int(p->threads, 1, "pid 1 threads");
+		is_int(p->nice, 0, "pid 1 nice");
+		ok(!p->kernel_thread, "pid 1 not a kernel thread");
+		is_u64(p->start_time_ns, ticks_ns(1), "pid 1 start time");
+		is_u64(p->user_time_ns, ticks_ns(250), "pid 1 user time");
+		is_u64(p->system_time_ns, ticks_ns(130), "pid 1 system time");
+		is_u64(p->total_time_ns, ticks_ns(380), "pid 1 total time");
+		is_u64(p->rss_bytes, 256 * (uint64_t)pagesz, "pid 1 rss");
+		is_u64(p->vms_bytes, 10485760, "pid 1 vms");
+		is_u64(p->shared_bytes, 424 * 1024, "pid 1 shared = RssFile+RssShmem");
+		is_u64(p->data_bytes, 2048 * 1024, "pid 1 data = VmData");
+		is_u64(p->stack_bytes, 132 * 1024, "pid 1 stack = VmStk");
+		is_u64(p->swap_bytes, 16 * 1024, "pid 1 swap = VmSwap");
+		is_u64(p->read_bytes, 4096, "pid 1 read_bytes");
+		is_u64(p->write_bytes, 8192, "pid 1 write_bytes");
+		is_str(p->cgroup, "/init.scope", "pid 1 cgroup");
+		is_u64(p->have, (BIT(PROC_NFIELDS) - 1) &
+		    ~(BIT(PROC_USAGE_PERCENT) | BIT(PROC_READ_RATE) |
+		    BIT(PROC_WRITE_RATE)), "pid 1 every raw field known");
+	}
+	p = find(s, 2);
+	if (ok(p != NULL, "kthreadd present")) {
+		ok(p->kernel_thread, "kthreadd: PF_KTHREAD makes a kernel thread");
+		ok(p->cmdline == NULL && HAVE(p->have, PROC_CMDLINE),
+		    "kthreadd: empty cmdline read, NULL");
+		ok(HAVE(p->have, PROC_DATA) && p->data_bytes == 0 &&
+		    p->swap_bytes == 0 && p->rss_bytes == 0,
+		    "kthreadd: no address space, memory 0 and known");
+	}
+	p = find(s, 100);
+	ok(p != NULL && strcmp(p->comm, "a) b") == 0 && p->ppid == 1 &&
+	    p->state == 'S', "comm 'a) b': comm, ppid, state");
+	p = find(s, 101);
+	ok(p != NULL && strcmp(p->comm, "x\ny\x1b[2J\a") == 0,
+	    "comm with newline, ESC, BEL: raw bytes kept");
+	p = find(s, 102);
+	ok(p != NULL && strcmp(p->comm, "evil) R 1 2 3 4") == 0 &&
+	    p->state == 'S' && p->ppid == 1, "') R 1 2' spoof: real fields");
+	p = find(s, 103);
+	ok(p != NULL && strcmp(p->comm, "\xff\xfe\xc3(") == 0,
+	    "invalid UTF-8 comm kept as bytes");
+	p = find(s, 104);
+	ok(p != NULL && strcmp(p->comm, "") == 0 && HAVE(p->have, PROC_COMM),
+	    "empty comm");
+	p = find(s, 105);
+	ok(p != NULL && strcmp(p->comm, "abcdefghijklmno") == 0,
+	    "15-byte comm");
+	p = find(s, 110);
+	ok(p != NULL && p->user_time_ns == ticks_ns(250) &&
+	    p->rss_bytes == 256 * (uint64_t)pagesz,
+	    "extra trailing stat fields ignored");
+	p = find(s, 111);
+	if (ok(p != NULL, "overflowing fields keep the process")) {
+		ok(!HAVE(p->have, PROC_USER_TIME) &&
+		    !HAVE(p->have, PROC_TOTAL_TIME),
+		    "overflowing utime: user and total time unknown");
+		is_u64(p->system_time_ns, ticks_ns(130), "overflow: stime kept");
+		ok(!HAVE(p->have, PROC_NICE), "non-digit nice unknown");
+		ok(!HAVE(p->have, PROC_RSS), "negative rss unknown");
+		is_u64(p->vms_bytes, 10485760, "overflow: vsize kept");
+	}
+	p = find(s, 112);
+	ok(p != NULL && !HAVE(p->have, PROC_READ_BYTES) &&
+	    !HAVE(p->have, PROC_WRITE_BYTES) && HAVE(p->have, PROC_UID) &&
+	    HAVE(p->have, PROC_CMDLINE),
+	    "unreadable io: io unknown (not 0), the rest known");
+	p = find(s, 113);
+	ok(p != NULL && p->state == 'Z' && p->cmdline == NULL &&
+	    HAVE(p->have, PROC_DATA) && p->data_bytes == 0,
+	    "zombie: empty cmdline, memory 0");
+	p = find(s, 114);
+	ok(p != NULL && p->cmdline != NULL && strcmp(p->cmdline, "a  b c") == 0,
+	    "cmdline with embedded NULs and no trailing NUL");
+	p = find(s, 116);
+	ok(p != NULL && !HAVE(p->have, PROC_UID) && !HAVE(p->have, PROC_USER) &&
+	    !HAVE(p->have, PROC_SWAP) && !HAVE(p->have, PROC_READ_BYTES) &&
+	    !HAVE(p->have, PROC_CMDLINE) && p->user == NULL &&
+	    HAVE(p->have, PROC_RSS),
+	    "only stat readable: stat fields known, the rest unknown");
+	p = find(s, 117);
+	ok(p != NULL && HAVE(p->have, PROC_SHARED) &&
+	    p->shared_bytes == 106 * (uint64_t)pagesz,
+	    "status without RssFile: shared from statm");
+	p = find(s, 118);
+	ok(p != NULL && p->uid == 4242 && HAVE(p->have, PROC_UID),
+	    "uid 4242 read");
+	is_str(p != NULL ? p->user : NULL, name_of(4242),
+	    "uid without a name: user NULL");
+	p = find(s, 119);
+	is_str(p != NULL ? p->cgroup : NULL, "/user.slice/u.scope",
+	    "v1/hybrid cgroup: memory controller path");
+
+	is_int(probe_process_limits(c, 1, &rl), 0, "limits of pid 1");
+	is_u64(rl.soft[RLIM_NOFILE], 1024, "limits: nofile soft");
+	is_u64(rl.hard[RLIM_NOFILE], 524288, "limits: nofile hard");
+	ok((rl.soft_unlimited & (1u << RLIM_CPU)) &&
+	    rl.have == (1u << RLIM_NFIELDS) - 1, "limits: all 16, cpu unlimited");
+	is_int(probe_process_limits(c, 106, &rl), -ENOENT,
+	    "limits of a pid without files: -ENOENT");
+	is_int(probe_process_limits(c, 999, &rl), -ENOENT,
+	    "limits of an absent pid: -ENOENT");
+
+	/* A second tick from the cache gives the same answer. */
+	{
+		struct snapshot *s2 = snapshot_new();
+
+		probe_processes(c, s2);
+		same = s2->nproc == s->nproc;
+		for (i = 0; same && i < s->nproc; i++)
+			same = s2->proc[i].pid == s->proc[i].pid &&
+			    s2->proc[i].have == s->proc[i].have &&
+			    s2->proc[i].read_bytes == s->proc[i].read_bytes &&
+			    strcmp(s2->proc[i].comm, s->proc[i].comm) == 0 &&
+			    (s2->proc[i].cmdline == NULL) ==
+			    (s->proc[i].cmdline == NULL);
+		ok(same, "hostile: second (cached) tick identical");
+		snapshot_free(s2);
+	}
+	probe_collector_free(c);
+	snapshot_free(s);
+}
+
+/* ---- trees written by the test ---------------------------------------- */
+
+static char tmp[4096];
+
+static void
+wfile(pid_t pid, const char *name, const void *data, size_t len)
+{
+	char path[4200];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%d", tmp, (int)pid);
+	mkdir(path, 0755);
+	snprintf(path, sizeof path, "%s/%d/%s", tmp, (int)pid, name);
+	f = fopen(path, "w");
+	if (f == NULL || fwrite(data, 1, len, f) != len || fclose(f) != 0)
+		printf("# cannot write %s\n", path);
+}
+
+static void
+wstr(pid_t pid, const char *name, const char *s)
+{
+	wfile(pid, name, s, strlen(s));
+}
+
+struct fx {
+	const char *comm;
+	char state;
+	uint64_t utime, stime, start, minflt, vsize, rss;
+	uint64_t uid, rd, wr, swap_kb;
+	const char *cmdline; /* argv joined by '\1', written with NULs */
+};
+
+static void
+wproc(pid_t pid, const struct fx *f)
+{
+	char b[2048];
+	size_t i, n;
+
+	snprintf(b, sizeof b, "%d (%s) %c 1 %d %d 0 -1 4194560 %llu 0 0 0 "
+	    "%llu %llu 0 0 20 0 1 0 %llu %llu %llu 18446744073709551615 1\n",
+	    (int)pid, f->comm, f->state, (int)pid, (int)pid,
+	    (unsigned long long)f->minflt, (unsigned long long)f->utime,
+	    (unsigned long long)f->stime, (unsigned long long)f->start,
+	    (unsigned long long)f->vsize, (unsigned long long)f->rss);
+	wstr(pid, "stat", b);
+	snprintf(b, sizeof b, "Name:\t%s\nUid:\t%llu\t0\t0\t0\nVmSize:\t%llu kB\n"
+	    "RssFile:\t8 kB\nRssShmem:\t0 kB\nVmData:\t%llu kB\nVmStk:\t132 kB\n"
+	    "VmSwap:\t%llu kB\nThreads:\t1\n", f->comm,
+	    (unsigned long long)f->uid, (unsigned long long)f->vsize / 1024,
+	    (unsigned long long)pid, (unsigned long long)f->swap_kb);
+	wstr(pid, "status", b);
+	snprintf(b, sizeof b, "rchar: 1\nwchar: 2\nsyscr: 3\nsyscw: 4\n"
+	    "read_bytes: %llu\nwrite_bytes: %llu\ncancelled_write_bytes: 0\n",
+	    (unsigned long long)f->rd, (unsigned long long)f->wr);
+	wstr(pid, "io", b);
+	n = strlen(f->cmdline);
+	memcpy(b, f->cmdline, n + 1);
+	for (i = 0; i < n; i++)
+		if (b[i] == '\1')
+			b[i] = '\0';
+	wfile(pid, "cmdline", b, n + 1);
+	wstr(pid, "cgroup", "0::/t.slice\n");
+}
+
+static int
+rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	return remove(path);
+}
+
+static void
+rm_tree(void)
+{
+	nftw(tmp, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static bool
+mk_tree(void)
+{
+	const char *t = getenv("TMPDIR");
+
+	snprintf(tmp, sizeof tmp, "%s/histop-proc.XXXXXX",
+	    t != NULL && *t != '\0' ? t : "/tmp");
+	if (mkdtemp(tmp) == NULL)
+		return false;
+	{
+		char path[4200];
+		FILE *f;
+
+		snprintf(path, sizeof path, "%s/stat", tmp);
+		f = fopen(path, "w");
+		if (f == NULL)
+			return false;
+		fputs("cpu  1 2 3 4 5 6 7 8 0 0\n", f);
+		fclose(f);
+	}
+	return true;
+}
+
+static void
+test_dynamics(void)
+{
+	struct fx a = { "worker", 'S', 100, 50, 1000, 10, 8192 * 1024, 100,
+		1000, 4096, 0, 0, "/usr/bin/worker\1--fast" };
+	struct fx b = a, d = a, x = a;
+	struct probe_collector *c;
+	struct snapshot *s1 = snapshot_new(), *s2 = snapshot_new();
+	const struct snap_proc *p;
+	char *big;
+	size_t i;
+
+	if (!ok(mk_tree(), "dynamics: temp tree")) {
+		snapshot_free(s1);
+		snapshot_free(s2);
+		return;
+	}
+	wproc(500, &a);
+	b.utime = 900;
+	wproc(501, &b);
+	wproc(502, &d);
+	wproc(503, &x);
+	/* 2 MiB command line: capped. */
+	big = malloc(2 << 20);
+	for (i = 0; i < (2u << 20); i++)
+		big[i] = i % 1000 == 999 ? '\0' : (char)('a' + i % 26);
+	wfile(504, "cmdline", big, 2u << 20);
+	wstr(504, "stat", "504 (big) S 1 504 504 0 -1 0 0 0 0 0 1 1 0 0 20 0 1 "
+	    "0 77 0 0\n");
+
+	c = open_root(tmp);
+	if (!ok(c != NULL, "dynamics: collector")) {
+		free(big);
+		rm_tree();
+		return;
+	}
+	/* Never force a re-read: only the triggers may refresh the cache. */
+	linux_procs_set_refresh(c, 1000000);
+	probe_processes(c, s1);
+	s1->mono_ns = 1000000000;
+	is_int(s1->nproc, 5, "tick 1: five processes");
+	p = find(s1, 504);
+	ok(p != NULL && p->cmdline != NULL &&
+	    strlen(p->cmdline) == PROC_CMDLINE_MAX &&
+	    memcmp(p->cmdline, "abcdefghij", 10) == 0 &&
+	    p->cmdline[999] == ' ', "2 MiB cmdline capped at 64 KiB, NULs joined");
+
+	/* Tick 2: 500 is a new process under the same pid ... */
+	a.start = 2000;
+	a.utime = 1;
+	a.uid = 0;
+	a.rd = 1;
+	a.cmdline = "/bin/other";
+	wproc(500, &a);
+	/* ... 501's counters went backwards ... */
+	b.utime = 800;
+	wproc(501, &b);
+	/* ... 502 did I/O without a stat counter moving (stale by design),
+	 * 503 did I/O and ran, so io and status are re-read ... */
+	d.rd = 777777;
+	wproc(502, &d);
+	x.rd = 888888;
+	x.utime = 101;
+	x.swap_kb = 64;
+	x.comm = "execd";
+	x.cmdline = "/bin/execd";
+	wproc(503, &x);
+	/* ... and 504 vanished. */
+	{
+		char path[4200];
+
+		snprintf(path, sizeof path, "%s/504/stat", tmp);
+		unlink(path);
+		snprintf(path, sizeof path, "%s/504/cmdline", tmp);
+		unlink(path);
+		snprintf(path, sizeof path, "%s/504", tmp);
+		rmdir(path);
+	}
+	probe_processes(c, s2);
+	s2->mono_ns = 2000000000;
+	snapshot_derive(s2, s1);
+	is_int(s2->nproc, 4, "tick 2: the vanished process is gone");
+	ok(find(s2, 504) == NULL, "tick 2: 504 absent");
+	p = find(s2, 500);
+	if (ok(p != NULL, "reused pid present")) {
+		is_u64(p->start_time_ns, ticks_ns(2000), "reused pid: new start");
+		is_str(p->cmdline, "/bin/other",
+		    "reused pid: cmdline of the new process, not cached");
+		is_int(p->uid, 0, "reused pid: uid of the new process");
+		is_u64(p->read_bytes, 1, "reused pid: io of the new process");
+		ok(!HAVE(p->have, PROC_USAGE_PERCENT),
+		    "reused pid: no usage from the old process");
+	}
+	p = find(s2, 501);
+	ok(p != NULL && !HAVE(p->have, PROC_USAGE_PERCENT) &&
+	    p->usage_percent >= 0,
+	    "counters backwards: usage unknown, never negative");
+	p = find(s2, 502);
+	ok(p != NULL && p->read_bytes == 4096 &&
+	    HAVE(p->have, PROC_USAGE_PERCENT) && p->usage_percent == 0,
+	    "idle process: io served from the cache, usage 0");
+	p = find(s2, 503);
+	ok(p != NULL && p->read_bytes == 888888 && p->swap_bytes == 64 * 1024,
+	    "stat counter moved: status and io re-read");
+	is_str(p != NULL ? p->cmdline : NULL, "/bin/execd",
+	    "comm changed (exec): cmdline re-read");
+	ok(p != NULL && HAVE(p->have, PROC_USAGE_PERCENT) &&
+	    p->usage_percent > 0.99 && p->usage_percent < 1.01,
+	    "1 tick in 1 s: usage 1%%");
+
+	/* Forced refresh: with a period of 1 every file is read each tick. */
+	linux_procs_set_refresh(c, 1);
+	snapshot_clear(s1);
+	probe_processes(c, s1);
+	p = find(s1, 502);
+	ok(p != NULL && p->read_bytes == 777777,
+	    "refresh period reached: idle process's io re-read");
+
+	probe_collector_free(c);
+	free(big);
+	rm_tree();
+	snapshot_free(s1);
+	snapshot_free(s2);
+}
+
+/* A generated tree of NBIG processes, every value derived from the pid. */
+#define NBIG 5000
+
+static void
+test_big(void)
+{
+	struct probe_collector *c;
+	struct snapshot *s = snapshot_new();
+	size_t i, bad = 0;
+	char cmd[64], comm[32];
+
+	if (!ok(mk_tree(), "big: temp tree")) {
+		snapshot_free(s);
+		return;
+	}
+	for (i = 0; i < NBIG; i++) {
+		pid_t pid = (pid_t)(3 * i + 7);
+		struct fx f = { comm, 'S', i, 2 * i, 100 + i, i, 4096 * (i + 1),
+			i % 50, i % 3, 512 * i, 1024 * i, i % 7, cmd };
+
+		snprintf(comm, sizeof comm, "p%zu", i);
+		snprintf(cmd, sizeof cmd, "/bin/p%zu\1-n\1%zu", i, i);
+		wproc(pid, &f);
+	}
+	c = open_root(tmp);
+	if (c != NULL) {
+		is_int(probe_processes(c, s), 0, "big: read");
+		is_int(s->nproc, NBIG, "big: all 5000 processes");
+		for (i = 0; i < s->nproc && i < NBIG; i++) {
+			const struct snap_proc *p = &s->proc[i];
+			char want[64];
+
+			snprintf(comm, sizeof comm, "p%zu", i);
+			snprintf(want, sizeof want, "/bin/p%zu -n %zu", i, i);
+			if (p->pid != (pid_t)(3 * i + 7) ||
+			    strcmp(p->comm, comm) != 0 ||
+			    p->cmdline == NULL || strcmp(p->cmdline, want) != 0 ||
+			    p->user_time_ns != ticks_ns(i) ||
+			    p->system_time_ns != ticks_ns(2 * i) ||
+			    p->start_time_ns != ticks_ns(100 + i) ||
+			    p->vms_bytes != 4096 * (i + 1) ||
+			    p->rss_bytes != i % 50 * (uint64_t)pagesz ||
+			    p->uid != i % 3 || p->read_bytes != 512 * i ||
+			    p->write_bytes != 1024 * i ||
+			    p->data_bytes != (3 * i + 7) * 1024 ||
+			    p->swap_bytes != i % 7 * 1024 ||
+			    p->shared_bytes != 8192 ||
+			    strcmp(p->cgroup, "/t.slice") != 0)
+				bad++;
+		}
+		is_int(bad, 0, "big: every value exact");
+		probe_collector_free(c);
+	} else
+		ok(0, "big: collector");
+	rm_tree();
+	snapshot_free(s);
+}
+
+int
+main(void)
+{
+	hz = sysconf(_SC_CLK_TCK);
+	pagesz = sysconf(_SC_PAGESIZE);
+	test_hostile();
+	test_dynamics();
+	test_big();
+	return tap_done();
+}

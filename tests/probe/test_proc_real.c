@@ -1,0 +1,166 @@
+/*
+ * test_proc_real.c: the Linux process reader on the machine's own /proc:
+ * this test's process, a child that appears and disappears, a kernel
+ * thread, a real EACCES on another user's io, and a stable fd count.
+ * Links libprobe + libcore only.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <grp.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/snapshot.h"
+#include "probe/probe.h"
+#include "tests/tap.h"
+
+#define BIT(f) (UINT64_C(1) << (f))
+
+static struct probe_collector *
+collector(void)
+{
+	struct probe_options o = { .proc_root = "/proc",
+		.areas = 1u << AREA_PROCESSES, .proc_cgroups = true };
+	char err[256];
+
+	return probe_collector_new(&o, err, sizeof err);
+}
+
+static const struct snap_proc *
+sample(struct probe_collector *c, struct snapshot *s, pid_t pid)
+{
+	snapshot_clear(s);
+	if (probe_processes(c, s) != 0)
+		return NULL;
+	return snapshot_find_proc(s, pid);
+}
+
+static int
+count_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int n = 0;
+
+	if (d == NULL)
+		return -1;
+	while (readdir(d) != NULL)
+		n++;
+	closedir(d);
+	return n;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct probe_collector *c = collector();
+	struct snapshot *s = snapshot_new();
+	const struct snap_proc *p;
+	const char *base = strrchr(argv[0], '/');
+	pid_t child;
+	int fds, i, pfd[2], status;
+	bool sorted = true;
+	size_t k;
+
+	if (!ok(c != NULL, "collector on /proc"))
+		return tap_done();
+	base = base != NULL ? base + 1 : argv[0];
+	p = sample(c, s, getpid());
+	if (ok(p != NULL, "own pid listed")) {
+		char comm[16];
+
+		snprintf(comm, sizeof comm, "%s", base); /* kernel keeps 15 */
+		is_str(p->comm, comm, "own comm");
+		is_int(p->ppid, getppid(), "own ppid");
+		is_int(p->uid, getuid(), "own uid");
+		is_int(p->state, 'R', "own state running");
+		ok(p->cmdline != NULL && strncmp(p->cmdline, argv[0],
+		    strlen(argv[0])) == 0, "own cmdline starts with argv[0]");
+		ok(!p->kernel_thread, "own process is not a kernel thread");
+		ok(HAVE(p->have, PROC_READ_BYTES) && HAVE(p->have, PROC_RSS) &&
+		    p->rss_bytes > 0 && HAVE(p->have, PROC_START_TIME) &&
+		    HAVE(p->have, PROC_CGROUP) && p->cgroup[0] == '/',
+		    "own io, rss, start time, cgroup known");
+		ok(p->threads == 1, "own threads");
+	}
+	for (k = 1; k < s->nproc; k++)
+		if (s->proc[k - 1].pid >= s->proc[k].pid)
+			sorted = false;
+	ok(sorted && s->nproc > 1, "list sorted by pid (%zu processes)",
+	    s->nproc);
+
+	child = fork();
+	if (child == 0) {
+		pause();
+		_exit(0);
+	}
+	p = sample(c, s, child);
+	ok(p != NULL && p->ppid == getpid(), "spawned child listed, ppid us");
+	kill(child, SIGKILL);
+	waitpid(child, NULL, 0);
+	p = sample(c, s, child);
+	ok(p == NULL, "killed child gone");
+
+	/* kthreadd is pid 2 outside a pid namespace. */
+	p = sample(c, s, 2);
+	if (p != NULL && strcmp(p->comm, "kthreadd") == 0)
+		ok(p->kernel_thread && p->cmdline == NULL &&
+		    HAVE(p->have, PROC_CMDLINE), "kthreadd: kernel thread, no cmdline");
+	else
+		ok(1, "# SKIP kthreadd not visible (pid namespace)");
+
+	/* As nobody, another user's io is EACCES: unknown, not 0. */
+	if (pipe(pfd) == 0 && (child = fork()) == 0) {
+		struct probe_collector *c2;
+		char r = 'x';
+
+		close(pfd[0]);
+		if (getuid() == 0 && (setgroups(0, NULL) != 0 ||
+		    setgid(65534) != 0 || setuid(65534) != 0))
+			r = 'u';
+		else if ((c2 = collector()) == NULL)
+			r = 'c';
+		else {
+			struct snapshot *s2 = snapshot_new();
+			const struct snap_proc *q = sample(c2, s2, 1);
+
+			if (q == NULL)
+				r = 'n';
+			else if (q->uid == getuid())
+				r = 's'; /* pid 1 is ours: nothing to test */
+			else if (HAVE(q->have, PROC_READ_BYTES) ||
+			    HAVE(q->have, PROC_WRITE_BYTES))
+				r = 'k';
+			else if (HAVE(q->have, PROC_STATE) &&
+			    HAVE(q->have, PROC_RSS))
+				r = 'y';
+		}
+		(void)!write(pfd[1], &r, 1);
+		_exit(0);
+	} else if (child > 0) {
+		char r = '?';
+
+		close(pfd[1]);
+		if (read(pfd[0], &r, 1) != 1)
+			r = '?';
+		close(pfd[0]);
+		waitpid(child, &status, 0);
+		if (r == 's')
+			ok(1, "# SKIP pid 1 belongs to the test's user");
+		else
+			ok(r == 'y', "EACCES on pid 1's io as nobody: io unknown, "
+			    "stat fields known (child said %c)", r);
+	}
+
+	fds = count_fds();
+	for (i = 0; i < 3; i++)
+		sample(c, s, getpid());
+	is_int(count_fds(), fds, "no fd leaked over three ticks");
+
+	probe_collector_free(c);
+	snapshot_free(s);
+	return tap_done();
+}
