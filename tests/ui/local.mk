@@ -11,4 +11,4 @@ tests_ui_test_timeline_LDADD = libui.a $(CORE_LIBS)
 check_PROGRAMS += tests/ui/ui_fixture
 tests_ui_ui_fixture_SOURCES = tests/ui/ui_fixture.c tests/ui/synth.c \
 	tests/ui/synth.h
-tests_ui_ui_fixture_LDADD = libui.a $(NCURSESW_LIBS) $(CORE_LIBS)
+tests_ui_ui_fixture_LDADD = $(UI_LIBS) $(CORE_LIBS)
