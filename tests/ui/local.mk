@@ -12,3 +12,16 @@ check_PROGRAMS += tests/ui/ui_fixture
 tests_ui_ui_fixture_SOURCES = tests/ui/ui_fixture.c tests/ui/synth.c \
 	tests/ui/synth.h
 tests_ui_ui_fixture_LDADD = $(UI_LIBS) $(CORE_LIBS)
+# Time travel (issue 5): moves over a generated database; the generator
+# writes synthetic histories through the store for the terminal tests.
+check_PROGRAMS += tests/ui/test_history tests/timetravel/gen_history
+TESTS += tests/ui/test_history
+tests_ui_test_history_SOURCES = tests/ui/test_history.c tests/tap.h \
+	tests/timetravel/synth.c tests/timetravel/synth.h
+tests_ui_test_history_LDADD = $(UI_LIBS) $(CORE_LIBS)
+tests_timetravel_gen_history_SOURCES = tests/timetravel/gen_history.c \
+	tests/timetravel/synth.c tests/timetravel/synth.h
+tests_timetravel_gen_history_LDADD = $(DB_LIBS)
+TESTS += tests/timetravel/replay.sh tests/timetravel/graphs.sh
+EXTRA_DIST += tests/timetravel/replay.sh tests/timetravel/graphs.sh \
+	tests/timetravel/tmux.sh
