@@ -12,6 +12,12 @@ TESTS += tests/probe/test_linux_fixtures
 tests_probe_test_linux_fixtures_SOURCES = tests/probe/test_linux_fixtures.c tests/tap.h
 tests_probe_test_linux_fixtures_LDADD = $(PROBE_LIBS)
 endif
+if PROBE_LINUX
+check_PROGRAMS += tests/probe/test_linux_live
+TESTS += tests/probe/test_linux_live
+tests_probe_test_linux_live_SOURCES = tests/probe/test_linux_live.c tests/tap.h
+tests_probe_test_linux_live_LDADD = $(PROBE_LIBS)
+endif
 ## Process reader (Linux backend): parsers, fixture trees, the real /proc.
 if PROBE_LINUX
 check_PROGRAMS += tests/probe/test_proc_parse

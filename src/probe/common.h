@@ -1,0 +1,26 @@
+/*
+ * common.h: what the Linux and POSIX backends share: filesystem type
+ * classes, statvfs into a snap_fs, and the collector's own rlimits.
+ * Only src/probe includes it. Depends on core.
+ */
+#ifndef HISTOP_PROBE_COMMON_H
+#define HISTOP_PROBE_COMMON_H
+
+#include <stdbool.h>
+
+#include "core/snapshot.h"
+
+/* Kernel-internal filesystems with no storage of their own (proc, sysfs,
+ * cgroup, tmpfs, devtmpfs, ...): left out of the list unless asked. */
+bool probe_fs_pseudo(const char *type);
+/* Network filesystems: statvfs may hang on a dead server, so their sizes
+ * are not read (left unknown). */
+bool probe_fs_remote(const char *type);
+/* Sizes and inode counts of the filesystem mounted at path into fs.
+ * A filesystem without a fixed inode table (f_files 0) leaves inodes
+ * unknown. Returns 0 or -errno. */
+int probe_statvfs(const char *path, struct snap_fs *fs);
+/* This process's limits via getrlimit(2) into out (overwritten). */
+void probe_own_rlimits(struct snap_rlimit *out);
+
+#endif
