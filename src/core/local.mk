@@ -2,8 +2,11 @@
 noinst_LIBRARIES += libcore.a
 libcore_a_SOURCES = \
 	src/core/clock.c src/core/clock.h \
+	src/core/paths.c src/core/paths.h \
+	src/core/timeparse.c src/core/timeparse.h \
 	src/core/snapshot.c src/core/snapshot.h \
 	src/core/strpool.c src/core/strpool.h \
+	src/core/text.c src/core/text.h src/core/i18n.h \
 	src/core/xalloc.c src/core/xalloc.h
 # What changed between two snapshots (issue 5).
 libcore_a_SOURCES += src/core/snapdiff.c src/core/snapdiff.h

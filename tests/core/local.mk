@@ -3,6 +3,12 @@ check_PROGRAMS += tests/core/test_snapshot
 TESTS += tests/core/test_snapshot
 tests_core_test_snapshot_SOURCES = tests/core/test_snapshot.c tests/tap.h
 tests_core_test_snapshot_LDADD = $(CORE_LIBS)
+
+check_PROGRAMS += tests/core/test_text
+TESTS += tests/core/test_text
+tests_core_test_text_SOURCES = tests/core/test_text.c tests/tap.h
+tests_core_test_text_LDADD = $(CORE_LIBS)
+
 check_PROGRAMS += tests/core/test_snapdiff
 TESTS += tests/core/test_snapdiff
 tests_core_test_snapdiff_SOURCES = tests/core/test_snapdiff.c tests/tap.h

@@ -1,0 +1,159 @@
+/*
+ * keys.c: the key table — key -> action -> help text — as data. The help
+ * screen is generated from it and the man page's KEYS section is checked
+ * against it (tests/ui/test_keys). Depends on curses.
+ */
+#include "config.h"
+
+#include "ui/ui_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const struct ui_action_def ui_actions[ACT_N] = {
+	[ACT_QUIT] = { "quit", "Quit", act_quit, 0 },
+	[ACT_HELP] = { "help", "Show this help", act_help, 0 },
+	[ACT_SORT_CPU] = { "sort-cpu", "Sort by CPU%", act_sort_cpu, 0 },
+	[ACT_SORT_MEM] = { "sort-mem", "Sort by resident memory (RSS)",
+	    act_sort_mem, 0 },
+	[ACT_SORT_TIME] = { "sort-time", "Sort by CPU time (TIME+)",
+	    act_sort_time, 0 },
+	[ACT_SORT_PID] = { "sort-pid", "Sort by PID", act_sort_pid, 0 },
+	[ACT_SORT_LEFT] = { "sort-left", "Sort by the column to the left",
+	    act_sort_left, 0 },
+	[ACT_SORT_RIGHT] = { "sort-right", "Sort by the column to the right",
+	    act_sort_right, 0 },
+	[ACT_SORT_INVERT] = { "sort-invert", "Invert the sort order",
+	    act_sort_invert, 0 },
+	[ACT_FILTER] = { "filter",
+	    "Filter processes by command or user (Esc clears)", act_filter,
+	    0 },
+	[ACT_USER] = { "user", "Show one user's processes only", act_user, 0 },
+	[ACT_TREE] = { "tree", "Tree view", act_tree, 0 },
+	[ACT_KERNEL] = { "kernel-threads", "Show or hide kernel threads",
+	    act_kernel, 0 },
+	[ACT_KILL] = { "kill",
+	    "Send a signal to the selected process (asks first)", act_kill,
+	    ACTF_LIVE },
+	[ACT_PAUSE] = { "pause", "Pause or resume the display (recording "
+	    "continues)", act_pause, 0 },
+	[ACT_COLUMNS] = { "columns", "Choose the process table columns",
+	    act_columns, 0 },
+	[ACT_CPU_NUMBERS] = { "numbers", "Show the CPU and memory split as "
+	    "numbers", act_cpu_numbers, 0 },
+	[ACT_PANE_CPU] = { "pane-cpu", "Show or hide the CPU pane",
+	    act_pane_cpu, 0 },
+	[ACT_PANE_MEMORY] = { "pane-memory", "Show or hide the memory pane",
+	    act_pane_memory, 0 },
+	[ACT_PANE_LOAD] = { "pane-load", "Show or hide the load pane",
+	    act_pane_load, 0 },
+	[ACT_PANE_DISK] = { "pane-disk", "Show or hide the disk pane",
+	    act_pane_disk, 0 },
+	[ACT_PANE_NETWORK] = { "pane-network", "Show or hide the network pane",
+	    act_pane_network, 0 },
+	[ACT_PANE_PRESSURE] = { "pane-pressure",
+	    "Show or hide the pressure pane", act_pane_pressure, 0 },
+	[ACT_PANE_QUOTA] = { "pane-quota", "Show or hide the quota pane",
+	    act_pane_quota, 0 },
+	[ACT_UP] = { "up", "Select the previous process", act_up, 0 },
+	[ACT_DOWN] = { "down", "Select the next process", act_down, 0 },
+	[ACT_PAGE_UP] = { "page-up", "Scroll the process table up a page",
+	    act_page_up, 0 },
+	[ACT_PAGE_DOWN] = { "page-down",
+	    "Scroll the process table down a page", act_page_down, 0 },
+	[ACT_REDRAW] = { "redraw", "Redraw the screen", act_redraw, 0 },
+};
+
+const struct ui_keydef ui_keys[] = {
+	{ 'q', "q", ACT_QUIT },
+	{ UI_FN(KEY_F(10)), "F10", ACT_QUIT },
+	{ 'h', "h", ACT_HELP },
+	{ '?', "?", ACT_HELP },
+	{ UI_FN(KEY_F(1)), "F1", ACT_HELP },
+	{ 'P', "P", ACT_SORT_CPU },
+	{ 'M', "M", ACT_SORT_MEM },
+	{ 'T', "T", ACT_SORT_TIME },
+	{ 'N', "N", ACT_SORT_PID },
+	{ '<', "<", ACT_SORT_LEFT },
+	{ ',', ",", ACT_SORT_LEFT },
+	{ '>', ">", ACT_SORT_RIGHT },
+	{ '.', ".", ACT_SORT_RIGHT },
+	{ 'I', "I", ACT_SORT_INVERT },
+	{ '/', "/", ACT_FILTER },
+	{ UI_FN(KEY_F(4)), "F4", ACT_FILTER },
+	{ 'u', "u", ACT_USER },
+	{ 't', "t", ACT_TREE },
+	{ UI_FN(KEY_F(5)), "F5", ACT_TREE },
+	{ 'K', "K", ACT_KERNEL },
+	{ 'k', "k", ACT_KILL },
+	{ UI_FN(KEY_F(9)), "F9", ACT_KILL },
+	{ ' ', "Space", ACT_PAUSE },
+	{ 'C', "C", ACT_COLUMNS },
+	{ UI_FN(KEY_F(2)), "F2", ACT_COLUMNS },
+	{ '#', "#", ACT_CPU_NUMBERS },
+	{ '1', "1", ACT_PANE_CPU },
+	{ '2', "2", ACT_PANE_MEMORY },
+	{ '3', "3", ACT_PANE_LOAD },
+	{ '4', "4", ACT_PANE_DISK },
+	{ '5', "5", ACT_PANE_NETWORK },
+	{ '6', "6", ACT_PANE_PRESSURE },
+	{ '7', "7", ACT_PANE_QUOTA },
+	{ UI_FN(KEY_UP), "Up", ACT_UP },
+	{ UI_FN(KEY_DOWN), "Down", ACT_DOWN },
+	{ UI_FN(KEY_PPAGE), "PgUp", ACT_PAGE_UP },
+	{ UI_FN(KEY_NPAGE), "PgDn", ACT_PAGE_DOWN },
+	{ UI_CTRL('l'), "Ctrl-L", ACT_REDRAW },
+};
+const size_t ui_nkeys = sizeof(ui_keys) / sizeof(ui_keys[0]);
+
+void
+keys_labels(enum ui_action a, char *buf, size_t len)
+{
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < ui_nkeys; i++) {
+		if (ui_keys[i].action != a)
+			continue;
+		if (buf[0] != '\0')
+			strlcat(buf, ", ", len);
+		strlcat(buf, ui_keys[i].label, len);
+	}
+}
+
+bool
+keys_dispatch(struct ui *ui, int key)
+{
+	const struct ui_action_def *d;
+	size_t i;
+
+	for (i = 0; i < ui_nkeys; i++) {
+		if (ui_keys[i].key != key)
+			continue;
+		d = &ui_actions[ui_keys[i].action];
+		if ((d->flags & ACTF_LIVE) && (ui->src == NULL ||
+		    !ui->src->live)) {
+			ui_message(ui, "%s: only on the live machine", d->name);
+			return true;
+		}
+		d->fn(ui);
+		ui->dirty = true;
+		return true;
+	}
+	return false;
+}
+
+void
+keys_name(int key, char *buf, size_t len)
+{
+	if (key >= UI_FN(0)) {
+		const char *n = keyname(key & ~UI_FN(0));
+
+		snprintf(buf, len, "%s", n != NULL ? n : "?");
+	} else if (key < 0x20)
+		snprintf(buf, len, "Ctrl-%c", key + '@');
+	else if (key < 0x7f)
+		snprintf(buf, len, "%c", key);
+	else
+		snprintf(buf, len, "U+%04X", (unsigned)key);
+}

@@ -1,0 +1,155 @@
+/*
+ * pane_io.c: the disk pane (filesystem usage, device read/write rates) and
+ * the network pane (per-interface rx/tx rates). Device, mount and
+ * interface names are untrusted text. Draws from ui->cur only. Depends on
+ * curses and core.
+ */
+#include "config.h"
+
+#include "ui/ui_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_FS_LINES 6
+#define MAX_DEV_LINES 4
+#define MAX_NET_LINES 6
+
+static size_t
+min_sz(size_t a, size_t b)
+{
+	return a < b ? a : b;
+}
+
+int
+pane_disk_want(const struct ui *ui, int width)
+{
+	const struct snapshot *s = ui->cur;
+
+	(void)width;
+	if (s == NULL || !(s->areas & (1u << AREA_DISK)))
+		return 1;
+	return 1 + (int)min_sz(s->nfs, MAX_FS_LINES) +
+	    (int)min_sz(s->ndisk, MAX_DEV_LINES);
+}
+
+void
+pane_disk_draw(struct ui *ui, const struct ui_rect *r)
+{
+	const struct snapshot *s = ui->cur;
+	double rd = 0, wr = 0;
+	char a[16], b[16], line[96];
+	size_t i;
+	int y = r->y, x, nw = r->w / 3;
+
+	x = ui_put(ui, y, r->x, r->w, "Disk", ui_attr(ui, C_TITLE));
+	if (s == NULL || !(s->areas & (1u << AREA_DISK))) {
+		ui_put(ui, y, r->x + x, r->w - x, " n/a", A_NORMAL);
+		return;
+	}
+	for (i = 0; i < s->ndisk; i++)
+		if (s->disk[i].have_rate) {
+			rd += s->disk[i].rate[DISK_READ_BYTES];
+			wr += s->disk[i].rate[DISK_WRITE_BYTES];
+		}
+	fmt_rate(a, sizeof(a), rd);
+	fmt_rate(b, sizeof(b), wr);
+	snprintf(line, sizeof(line), "  read %s/s  write %s/s", a, b);
+	ui_put(ui, y++, r->x + x, r->w - x, line, A_NORMAL);
+	if (nw > 20)
+		nw = 20;
+	for (i = 0; i < s->nfs && i < MAX_FS_LINES && y < r->y + r->h; i++,
+	    y++) {
+		const struct snap_fs *f = &s->fs[i];
+		struct bar_seg seg = { 0, C_MEM_USED };
+		char label[40];
+
+		ui_put_text(ui, y, r->x + 1, nw - 1, f->mount, A_NORMAL);
+		if (HAVE(f->have, FS_SIZE) && HAVE(f->have, FS_USED) &&
+		    f->v[FS_SIZE] > 0)
+			seg.pct = 100.0 * (double)f->v[FS_USED] /
+			    (double)f->v[FS_SIZE];
+		fmt_bytes(a, sizeof(a), f->v[FS_USED]);
+		fmt_bytes(b, sizeof(b), f->v[FS_SIZE]);
+		snprintf(label, sizeof(label), "%s/%s", HAVE(f->have, FS_USED) ?
+		    a : "-", HAVE(f->have, FS_SIZE) ? b : "-");
+		bar_draw(ui, y, r->x + nw, r->w - nw, &seg, 1, label);
+	}
+	for (i = 0; i < s->ndisk && i < MAX_DEV_LINES && y < r->y + r->h; i++,
+	    y++) {
+		const struct snap_disk *d = &s->disk[i];
+
+		ui_put_text(ui, y, r->x + 1, nw - 1, d->name, A_NORMAL);
+		if (d->have_rate) {
+			fmt_rate(a, sizeof(a), d->rate[DISK_READ_BYTES]);
+			fmt_rate(b, sizeof(b), d->rate[DISK_WRITE_BYTES]);
+			snprintf(line, sizeof(line), "r %6s/s  w %6s/s  %3.0f%%"
+			    " busy", a, b, d->rate[DISK_BUSY_NS]);
+		} else
+			snprintf(line, sizeof(line), "r %6s/s  w %6s/s", "-",
+			    "-");
+		ui_put(ui, y, r->x + nw, r->w - nw, line, A_NORMAL);
+	}
+}
+
+int
+pane_network_want(const struct ui *ui, int width)
+{
+	const struct snapshot *s = ui->cur;
+
+	(void)width;
+	if (s == NULL || !(s->areas & (1u << AREA_NETWORK)))
+		return 1;
+	return 1 + (int)min_sz(s->nnet, MAX_NET_LINES);
+}
+
+void
+pane_network_draw(struct ui *ui, const struct ui_rect *r)
+{
+	const struct snapshot *s = ui->cur;
+	double rx = 0, tx = 0;
+	char a[16], b[16], line[96];
+	size_t i;
+	int y = r->y, x, nw = r->w / 3;
+
+	x = ui_put(ui, y, r->x, r->w, "Net", ui_attr(ui, C_TITLE));
+	if (s == NULL || !(s->areas & (1u << AREA_NETWORK))) {
+		ui_put(ui, y, r->x + x, r->w - x, " n/a", A_NORMAL);
+		return;
+	}
+	for (i = 0; i < s->nnet; i++)
+		if (s->net[i].have_rate) {
+			rx += s->net[i].rate[NET_RX_BYTES];
+			tx += s->net[i].rate[NET_TX_BYTES];
+		}
+	fmt_rate(a, sizeof(a), rx);
+	fmt_rate(b, sizeof(b), tx);
+	snprintf(line, sizeof(line), "   rx %s/s  tx %s/s", a, b);
+	ui_put(ui, y++, r->x + x, r->w - x, line, A_NORMAL);
+	if (nw > 16)
+		nw = 16;
+	for (i = 0; i < s->nnet && i < MAX_NET_LINES && y < r->y + r->h; i++,
+	    y++) {
+		const struct snap_net *n = &s->net[i];
+		int o;
+
+		ui_put_text(ui, y, r->x + 1, nw - 1, n->name, n->up == 0 ?
+		    ui_attr(ui, C_DIM) : A_NORMAL);
+		if (!n->have_rate) {
+			ui_put(ui, y, r->x + nw, r->w - nw, "rx      -  tx      -",
+			    A_NORMAL);
+			continue;
+		}
+		fmt_rate(a, sizeof(a), n->rate[NET_RX_BYTES]);
+		fmt_rate(b, sizeof(b), n->rate[NET_TX_BYTES]);
+		o = ui_put(ui, y, r->x + nw, r->w - nw, "rx ", A_NORMAL);
+		snprintf(line, sizeof(line), "%6s/s", a);
+		o += ui_put(ui, y, r->x + nw + o, r->w - nw - o, line,
+		    ui_attr(ui, C_RX));
+		o += ui_put(ui, y, r->x + nw + o, r->w - nw - o, "  tx ",
+		    A_NORMAL);
+		snprintf(line, sizeof(line), "%6s/s", b);
+		ui_put(ui, y, r->x + nw + o, r->w - nw - o, line,
+		    ui_attr(ui, C_TX));
+	}
+}

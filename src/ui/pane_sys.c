@@ -1,0 +1,293 @@
+/*
+ * pane_sys.c: the memory and swap, load and tasks, pressure and quota
+ * panes. Each draws from ui->cur only; unknown values show as "-", an
+ * area that was not sampled as "n/a". Depends on curses and core.
+ */
+#include "config.h"
+
+#include "ui/ui_int.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+static bool
+sampled(const struct ui *ui, enum snap_area a)
+{
+	return ui->cur != NULL && (ui->cur->areas & (1u << a));
+}
+
+static void
+na(struct ui *ui, const struct ui_rect *r, const char *title)
+{
+	char line[64];
+
+	snprintf(line, sizeof(line), "%s n/a", title);
+	ui_put(ui, r->y, r->x, r->w, line, ui_attr(ui, C_TITLE));
+}
+
+/* "1.2G" or "-" for an unknown value. */
+static const char *
+bytes_or_dash(char *buf, size_t len, uint32_t have, int bit, uint64_t v)
+{
+	if (!HAVE(have, bit))
+		return "-";
+	fmt_bytes(buf, len, v);
+	return buf;
+}
+
+/* ---- memory and swap --------------------------------------------------- */
+
+int
+pane_memory_want(const struct ui *ui, int width)
+{
+	(void)width;
+	return ui->cfg.cpu_numbers ? 3 : 2;
+}
+
+static double
+pct_of(uint64_t v, uint64_t total)
+{
+	return total > 0 ? 100.0 * (double)v / (double)total : 0;
+}
+
+void
+pane_memory_draw(struct ui *ui, const struct ui_rect *r)
+{
+	const struct snap_mem *m;
+	struct bar_seg seg[4];
+	char a[16], b[16], c[16], d[16], label[96];
+	uint64_t total, cached, shared;
+
+	if (!sampled(ui, AREA_MEMORY)) {
+		na(ui, r, "Mem");
+		return;
+	}
+	m = &ui->cur->mem;
+	total = HAVE(m->have, MEM_TOTAL) ? m->v[MEM_TOTAL] : 0;
+	cached = HAVE(m->have, MEM_CACHED) ? m->v[MEM_CACHED] : 0;
+	shared = HAVE(m->have, MEM_SHARED) ? m->v[MEM_SHARED] : 0;
+	if (shared > cached)
+		shared = cached; /* shmem is counted in cached */
+	seg[0] = (struct bar_seg){ HAVE(m->have, MEM_USED) ?
+	    pct_of(m->v[MEM_USED], total) : 0, C_MEM_USED };
+	seg[1] = (struct bar_seg){ pct_of(shared, total), C_MEM_SHARED };
+	seg[2] = (struct bar_seg){ HAVE(m->have, MEM_BUFFERS) ?
+	    pct_of(m->v[MEM_BUFFERS], total) : 0, C_MEM_BUFFERS };
+	seg[3] = (struct bar_seg){ pct_of(cached - shared, total),
+	    C_MEM_CACHED };
+	snprintf(label, sizeof(label), "%s/%s",
+	    bytes_or_dash(a, sizeof(a), m->have, MEM_USED, m->v[MEM_USED]),
+	    bytes_or_dash(b, sizeof(b), m->have, MEM_TOTAL, total));
+	ui_put(ui, r->y, r->x, 4, "Mem", ui_attr(ui, C_TITLE));
+	bar_draw(ui, r->y, r->x + 4, r->w - 4, seg, 4, label);
+	if (r->h < 2)
+		return;
+	seg[0] = (struct bar_seg){ HAVE(m->have, MEM_SWAP_USED) ?
+	    pct_of(m->v[MEM_SWAP_USED], m->v[MEM_SWAP_TOTAL]) : 0,
+	    C_MEM_USED };
+	snprintf(label, sizeof(label), "%s/%s",
+	    bytes_or_dash(a, sizeof(a), m->have, MEM_SWAP_USED,
+	    m->v[MEM_SWAP_USED]),
+	    bytes_or_dash(b, sizeof(b), m->have, MEM_SWAP_TOTAL,
+	    m->v[MEM_SWAP_TOTAL]));
+	ui_put(ui, r->y + 1, r->x, 4, "Swp", ui_attr(ui, C_TITLE));
+	bar_draw(ui, r->y + 1, r->x + 4, r->w - 4, seg, 1, label);
+	if (r->h < 3)
+		return;
+	snprintf(label, sizeof(label), "    buf %s cache %s shr %s avail %s",
+	    bytes_or_dash(a, sizeof(a), m->have, MEM_BUFFERS,
+	    m->v[MEM_BUFFERS]),
+	    bytes_or_dash(b, sizeof(b), m->have, MEM_CACHED, cached),
+	    bytes_or_dash(c, sizeof(c), m->have, MEM_SHARED,
+	    m->v[MEM_SHARED]),
+	    bytes_or_dash(d, sizeof(d), m->have, MEM_AVAILABLE,
+	    m->v[MEM_AVAILABLE]));
+	ui_put(ui, r->y + 2, r->x, r->w, label, A_NORMAL);
+}
+
+/* ---- load and tasks ------------------------------------------------------ */
+
+int
+pane_load_want(const struct ui *ui, int width)
+{
+	(void)ui;
+	(void)width;
+	return 1;
+}
+
+void
+pane_load_draw(struct ui *ui, const struct ui_rect *r)
+{
+	const struct snapshot *s = ui->cur;
+	char line[160];
+	int o = 0, x;
+	size_t i, kthr = 0, running = 0;
+
+	x = ui_put(ui, r->y, r->x, r->w, "Load ", ui_attr(ui, C_TITLE));
+	if (sampled(ui, AREA_LOAD) && HAVE(s->load.have, LOAD_1))
+		o += snprintf(line + o, sizeof(line) - (size_t)o,
+		    "%.2f %.2f %.2f", s->load.avg[0], s->load.avg[1],
+		    s->load.avg[2]);
+	else
+		o += snprintf(line + o, sizeof(line) - (size_t)o, "n/a");
+	if (s != NULL && (s->areas & (1u << AREA_PROCESSES))) {
+		for (i = 0; i < s->nproc; i++) {
+			kthr += s->proc[i].kernel_thread;
+			running += s->proc[i].state == 'R';
+		}
+		o += snprintf(line + o, sizeof(line) - (size_t)o,
+		    "  Tasks %zu (%zu kthr), %zu running", s->nproc, kthr,
+		    running);
+	} else if (sampled(ui, AREA_LOAD) && HAVE(s->load.have, LOAD_TASKS))
+		o += snprintf(line + o, sizeof(line) - (size_t)o,
+		    "  Tasks %" PRIu32 ", %" PRIu32 " running", s->load.tasks,
+		    s->load.running);
+	ui_put(ui, r->y, r->x + x, r->w - x, line, A_NORMAL);
+}
+
+/* ---- pressure -------------------------------------------------------------- */
+
+int
+pane_pressure_want(const struct ui *ui, int width)
+{
+	(void)ui;
+	(void)width;
+	return 4;
+}
+
+static void
+psi_value(char *buf, size_t len, const struct psi_line *l)
+{
+	if (l->have)
+		snprintf(buf, len, "%6.2f %6.2f %6.2f", l->avg10, l->avg60,
+		    l->avg300);
+	else
+		snprintf(buf, len, "%6s %6s %6s", "-", "-", "-");
+}
+
+void
+pane_pressure_draw(struct ui *ui, const struct ui_rect *r)
+{
+	char some[40], full[40], line[128];
+	int i;
+
+	if (!sampled(ui, AREA_PRESSURE)) {
+		na(ui, r, "Pressure");
+		return;
+	}
+	ui_put(ui, r->y, r->x, r->w,
+	    "Pressure  some avg10/60/300      full avg10/60/300",
+	    ui_attr(ui, C_TITLE));
+	for (i = 0; i < PSI_NRES && i + 1 < r->h; i++) {
+		const struct snap_psi *p = &ui->cur->psi[i];
+
+		psi_value(some, sizeof(some), &p->some);
+		psi_value(full, sizeof(full), &p->full);
+		snprintf(line, sizeof(line), "  %-7s %s  %s",
+		    psi_resource_names[i], some, full);
+		ui_put(ui, r->y + 1 + i, r->x, r->w, line, A_NORMAL);
+	}
+}
+
+/* ---- quotas ---------------------------------------------------------------- */
+
+int
+pane_quota_want(const struct ui *ui, int width)
+{
+	(void)ui;
+	(void)width;
+	return 3;
+}
+
+/* "used/limit" of a cgroup value pair; "max" for unlimited. */
+static void
+limit_pair(char *buf, size_t len, const struct snap_cgroup *g, int use,
+    int lim, bool bytes)
+{
+	char u[16] = "-", l[16] = "-";
+
+	if (HAVE(g->have, use)) {
+		if (bytes)
+			fmt_bytes(u, sizeof(u), g->v[use]);
+		else
+			snprintf(u, sizeof(u), "%" PRIu64, g->v[use]);
+	}
+	if (HAVE(g->unlimited, lim))
+		snprintf(l, sizeof(l), "max");
+	else if (HAVE(g->have, lim)) {
+		if (bytes)
+			fmt_bytes(l, sizeof(l), g->v[lim]);
+		else
+			snprintf(l, sizeof(l), "%" PRIu64, g->v[lim]);
+	}
+	snprintf(buf, len, "%s/%s", u, l);
+}
+
+static void
+rlimit_pair(char *buf, size_t len, const struct snap_rlimit *rl, int f)
+{
+	char s[24] = "-", h[24] = "-";
+
+	if (HAVE(rl->have, f)) {
+		if (HAVE(rl->soft_unlimited, f))
+			snprintf(s, sizeof(s), "inf");
+		else
+			snprintf(s, sizeof(s), "%" PRIu64, rl->soft[f]);
+		if (HAVE(rl->hard_unlimited, f))
+			snprintf(h, sizeof(h), "inf");
+		else
+			snprintf(h, sizeof(h), "%" PRIu64, rl->hard[f]);
+	}
+	snprintf(buf, len, "%s/%s", s, h);
+}
+
+void
+pane_quota_draw(struct ui *ui, const struct ui_rect *r)
+{
+	const struct snap_cgroup *g;
+	char line[256], a[48], b[48], c[48];
+	int x;
+
+	if (!sampled(ui, AREA_QUOTA)) {
+		na(ui, r, "Quota");
+		return;
+	}
+	g = &ui->cur->cgroup;
+	x = ui_put(ui, r->y, r->x, r->w, "Quota cgroup", ui_attr(ui, C_TITLE));
+	if (g->version == 0)
+		ui_put(ui, r->y, r->x + x, r->w - x, " none", A_NORMAL);
+	else {
+		snprintf(line, sizeof(line), " v%d ", g->version);
+		x += ui_put(ui, r->y, r->x + x, r->w - x, line, A_NORMAL);
+		ui_put_text(ui, r->y, r->x + x, r->w - x, g->path != NULL ?
+		    g->path : "?", A_NORMAL);
+	}
+	if (r->h >= 2 && g->version != 0) {
+		if (HAVE(g->unlimited, QUOTA_CPU_QUOTA_NS))
+			snprintf(a, sizeof(a), "max");
+		else if (HAVE(g->have, QUOTA_CPU_QUOTA_NS) &&
+		    HAVE(g->have, QUOTA_CPU_PERIOD_NS) &&
+		    g->v[QUOTA_CPU_PERIOD_NS] > 0)
+			snprintf(a, sizeof(a), "%.2f cores",
+			    (double)g->v[QUOTA_CPU_QUOTA_NS] /
+			    (double)g->v[QUOTA_CPU_PERIOD_NS]);
+		else
+			snprintf(a, sizeof(a), "-");
+		limit_pair(b, sizeof(b), g, QUOTA_MEM_USAGE, QUOTA_MEM_LIMIT,
+		    true);
+		limit_pair(c, sizeof(c), g, QUOTA_PIDS_CURRENT,
+		    QUOTA_PIDS_LIMIT, false);
+		snprintf(line, sizeof(line), "  cpu %s  mem %s  pids %s", a, b,
+		    c);
+		ui_put(ui, r->y + 1, r->x, r->w, line, A_NORMAL);
+	}
+	if (r->h >= 3) {
+		rlimit_pair(a, sizeof(a), &ui->cur->rlimit, RLIM_NOFILE);
+		rlimit_pair(b, sizeof(b), &ui->cur->rlimit, RLIM_NPROC);
+		snprintf(line, sizeof(line), "  rlimit nofile %s  nproc %s", a,
+		    b);
+		ui_put(ui, r->y + (g->version != 0 ? 2 : 1), r->x, r->w, line,
+		    A_NORMAL);
+	}
+}
