@@ -37,3 +37,14 @@ TESTS += tests/probe/test_proc_real
 tests_probe_test_proc_real_SOURCES = tests/probe/test_proc_real.c tests/tap.h
 tests_probe_test_proc_real_LDADD = $(PROBE_LIBS)
 endif
+## The POSIX fallback builds everywhere; its test runs everywhere.
+check_PROGRAMS += tests/probe/test_posix
+TESTS += tests/probe/test_posix
+tests_probe_test_posix_SOURCES = tests/probe/test_posix.c tests/tap.h
+tests_probe_test_posix_LDADD = $(PROBE_LIBS)
+## libFuzzer targets: not built by make; tests/fuzz/run.sh builds and runs them.
+EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/fuzz.h \
+	tests/fuzz/fuzz_proc_stat.c tests/fuzz/fuzz_meminfo.c \
+	tests/fuzz/fuzz_loadavg.c tests/fuzz/fuzz_mountinfo.c \
+	tests/fuzz/fuzz_diskstats.c tests/fuzz/fuzz_net_dev.c \
+	tests/fuzz/fuzz_psi.c tests/fuzz/fuzz_cgroup.c

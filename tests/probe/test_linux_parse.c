@@ -438,6 +438,13 @@ test_cgroup_parsers(void)
 	used = 0;
 	io_max_filter(S("8:0 rbps=1\n"), out, 5, &used);
 	is_int(used, 0, "io.max: never split a line");
+	/* found by fuzz_cgroup: a NUL inside a line made the copy shorter
+	 * than its recorded length */
+	used = 0;
+	io_max_filter(S("8:0 rb\0ps=1\n8:16 rbps=2\n"), out, sizeof(out),
+	    &used);
+	is_str(out, "8:16 rbps=2\n", "io.max: line with a NUL dropped");
+	is_int(used, strlen(out), "io.max: length matches the string");
 }
 
 int

@@ -71,7 +71,6 @@ parse_mountinfo(const char *buf, size_t len, bool all, struct snapshot *s)
 		const char *dev_s, *dev_e;
 		char type[64];
 		struct snap_fs *f;
-		size_t i;
 		int k;
 
 		/* id parent maj:min root mountpoint opts [optional...] - */
@@ -95,17 +94,9 @@ parse_mountinfo(const char *buf, size_t len, bool all, struct snapshot *s)
 		    sizeof(type));
 		if (!all && probe_fs_pseudo(type))
 			continue;
-		if (!all && *dev_s == '/') {
-			/* the same device again: a bind mount */
-			for (i = first; i < s->nfs; i++)
-				if (strlen(s->fs[i].device) ==
-				    (size_t)(dev_e - dev_s) &&
-				    memcmp(s->fs[i].device, dev_s,
-				    (size_t)(dev_e - dev_s)) == 0)
-					break;
-			if (i < s->nfs)
-				continue;
-		}
+		if (!all && probe_fs_listed(s, first, dev_s,
+		    (size_t)(dev_e - dev_s)))
+			continue;
 		f = snapshot_add_fs(s);
 		f->mount = pool_unescaped(s, mnt_s, mnt_e);
 		f->device = pool_unescaped(s, dev_s, dev_e);
