@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -466,6 +467,29 @@ test_big_cpus(void)
 	rmdir(dir);
 }
 
+/* A steady state allocates nothing: buffers and snapshot arrays are kept. */
+static void
+test_no_growth(void)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+	struct probe_collector *c = open_tree("cg2", ALL_SYS, false);
+	struct snapshot *s = snapshot_new();
+	size_t before;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		probe_sample(c, s);
+	before = mallinfo2().uordblks;
+	for (i = 0; i < 200; i++)
+		probe_sample(c, s);
+	is_int(mallinfo2().uordblks, before, "no heap growth over 200 samples");
+	probe_collector_free(c);
+	snapshot_free(s);
+#else
+	ok(1, "# SKIP mallinfo2 needs glibc 2.33");
+#endif
+}
+
 int
 main(void)
 {
@@ -483,5 +507,6 @@ main(void)
 	test_hostile_rest();
 	test_backwards();
 	test_big_cpus();
+	test_no_growth();
 	return tap_done();
 }
