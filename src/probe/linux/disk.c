@@ -128,18 +128,11 @@ parse_diskstats(const char *buf, size_t len, struct snapshot *s)
 		uint32_t good = 0, have = 0;
 		int n = 0, rd, rs, wr, ws;
 		struct snap_disk *d;
-		size_t i;
 
 		if (!parse_u64(&q, le, &t) || !parse_u64(&q, le, &t) ||
 		    !field(&q, le, &ns, &ne))
 			continue;
-		if (memchr(ns, '/', (size_t)(ne - ns)) != NULL ||
-		    ne - ns > NAME_MAX)
-			continue;
-		for (i = 0; i < (size_t)(ne - ns); i++)
-			if ((unsigned char)ns[i] < 0x20 || ns[i] == 0x7f)
-				break;
-		if (i < (size_t)(ne - ns))
+		if (!sys_name_safe(ns, (size_t)(ne - ns)))
 			continue;
 		while (n < 20) {
 			while (q < le && (*q == ' ' || *q == '\t'))
