@@ -292,6 +292,7 @@ test_csv_report(void)
 	struct capture c = { 0 };
 	struct rw *w;
 	const char *out, *nl;
+	char *head;
 	struct report_opts o = { 0 };
 	pid_t one = 1;
 
@@ -305,12 +306,14 @@ test_csv_report(void)
 	rw_free(w);
 	out = cap_close(&c);
 	nl = strchr(out, '\n');
-	is_str(nl ? strndup(out, (size_t)(nl - out)) : out,
+	head = strndup(out, nl ? (size_t)(nl - out) : strlen(out));
+	is_str(head,
 	    "seq,time,pid,ppid,uid,user,state,comm,cmdline,threads,nice,"
 	    "start_time_ns,user_time_ns,system_time_ns,total_time_ns,"
 	    "usage_percent,rss_bytes,vms_bytes,swap_bytes,shared_bytes,"
 	    "data_bytes,stack_bytes,read_bytes,write_bytes,read_rate,write_rate,"
 	    "cgroup", "csv: header row from proc_fields[]");
+	free(head);
 	is_str(nl + 1, "1,2026-11-18T11:06:40.000Z,1,1,0,root,S,systemd,"
 	    "/sbin/init splash,1,0,1000000000,1505000000,1505000000,3010000000,"
 	    ",12582912,50331648,0,6291456,3145728,135168,4096,8192,,,\n"
