@@ -2,6 +2,8 @@
 noinst_LIBRARIES += libcore.a
 libcore_a_SOURCES = \
 	src/core/clock.c src/core/clock.h \
+	src/core/paths.c src/core/paths.h \
+	src/core/timeparse.c src/core/timeparse.h \
 	src/core/snapshot.c src/core/snapshot.h \
 	src/core/strpool.c src/core/strpool.h \
 	src/core/text.c src/core/text.h src/core/i18n.h \

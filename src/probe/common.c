@@ -46,6 +46,21 @@ probe_fs_remote(const char *type)
 	return in_list(type, remote);
 }
 
+bool
+probe_fs_listed(const struct snapshot *s, size_t first, const char *dev,
+    size_t len)
+{
+	size_t i;
+
+	if (len == 0 || dev[0] != '/')
+		return false;
+	for (i = first; i < s->nfs; i++)
+		if (strncmp(s->fs[i].device, dev, len) == 0 &&
+		    s->fs[i].device[len] == '\0')
+			return true;
+	return false;
+}
+
 int
 probe_statvfs(const char *path, struct snap_fs *fs)
 {

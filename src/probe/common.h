@@ -16,6 +16,10 @@ bool probe_fs_pseudo(const char *type);
 /* Network filesystems: statvfs may hang on a dead server, so their sizes
  * are not read (left unknown). */
 bool probe_fs_remote(const char *type);
+/* True if device (len bytes) is a device path ("/dev/...") already listed
+ * in s->fs[first..]: the same filesystem mounted again (a bind mount). */
+bool probe_fs_listed(const struct snapshot *s, size_t first,
+    const char *device, size_t len);
 /* Sizes and inode counts of the filesystem mounted at path into fs.
  * A filesystem without a fixed inode table (f_files 0) leaves inodes
  * unknown. Returns 0 or -errno. */

@@ -1,1 +1,8 @@
-## Tests of db.
+## Tests of db: real SQLite files in temporary directories. Link db + core.
+check_PROGRAMS += tests/db/test_db_store
+TESTS += tests/db/test_db_store
+tests_db_test_db_store_SOURCES = tests/db/test_db_store.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_db_store_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE3_CFLAGS) \
+	-I$(top_srcdir)/tests -I$(top_srcdir)/tests/db
+tests_db_test_db_store_LDADD = $(DB_LIBS)

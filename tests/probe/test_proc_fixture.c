@@ -338,6 +338,8 @@ test_dynamics(void)
 	wproc(501, &b);
 	wproc(502, &d);
 	wproc(503, &x);
+	wproc(505, &d);
+	wproc(506, &d);
 	/* 2 MiB command line: capped. */
 	big = malloc(2 << 20);
 	for (i = 0; i < (2u << 20); i++)
@@ -356,7 +358,7 @@ test_dynamics(void)
 	linux_procs_set_refresh(c, 1000000);
 	probe_processes(c, s1);
 	s1->mono_ns = 1000000000;
-	is_int(s1->nproc, 5, "tick 1: five processes");
+	is_int(s1->nproc, 7, "tick 1: seven processes");
 	p = find(s1, 504);
 	ok(p != NULL && p->cmdline != NULL &&
 	    strlen(p->cmdline) == PROC_CMDLINE_MAX &&
@@ -383,9 +385,31 @@ test_dynamics(void)
 	x.comm = "execd";
 	x.cmdline = "/bin/execd";
 	wproc(503, &x);
-	/* ... and 504 vanished. */
+	/* ... and 504 vanished; 505's directory was replaced by a new
+	 * process's (a kept dir fd now points at a dead one); 506's by a
+	 * plain file (listed, but no process). */
 	{
 		char path[4200];
+		FILE *f;
+		struct fx y = d;
+		static const char *const files[] = { "stat", "status", "io",
+			"cmdline", "cgroup" };
+
+		for (i = 0; i < 5; i++) {
+			snprintf(path, sizeof path, "%s/505/%s", tmp, files[i]);
+			unlink(path);
+			snprintf(path, sizeof path, "%s/506/%s", tmp, files[i]);
+			unlink(path);
+		}
+		snprintf(path, sizeof path, "%s/505", tmp);
+		rmdir(path);
+		snprintf(path, sizeof path, "%s/506", tmp);
+		rmdir(path);
+		if ((f = fopen(path, "w")) != NULL)
+			fclose(f);
+		y.start = 3000;
+		y.cmdline = "/bin/newcomer";
+		wproc(505, &y);
 
 		snprintf(path, sizeof path, "%s/504/stat", tmp);
 		unlink(path);
@@ -397,8 +421,13 @@ test_dynamics(void)
 	probe_processes(c, s2);
 	s2->mono_ns = 2000000000;
 	snapshot_derive(s2, s1);
-	is_int(s2->nproc, 4, "tick 2: the vanished process is gone");
+	is_int(s2->nproc, 5, "tick 2: the vanished processes are gone");
 	ok(find(s2, 504) == NULL, "tick 2: 504 absent");
+	ok(find(s2, 506) == NULL, "tick 2: 506 (now a plain file) absent");
+	p = find(s2, 505);
+	ok(p != NULL && p->start_time_ns == ticks_ns(3000) &&
+	    p->cmdline != NULL && strcmp(p->cmdline, "/bin/newcomer") == 0,
+	    "pid dir replaced under a kept fd: the new process is read");
 	p = find(s2, 500);
 	if (ok(p != NULL, "reused pid present")) {
 		is_u64(p->start_time_ns, ticks_ns(2000), "reused pid: new start");

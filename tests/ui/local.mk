@@ -28,7 +28,6 @@ tests_ui_test_ui_proctab_SOURCES = tests/ui/test_ui_proctab.c \
 tests_ui_test_ui_proctab_LDADD = $(UI_TEST_LIBS)
 tests_ui_test_ui_config_SOURCES = tests/ui/test_ui_config.c tests/tap.h
 tests_ui_test_ui_config_LDADD = $(UI_TEST_LIBS)
-EXTRA_DIST += man/histop.1
 # Terminal tests: a real tmux, private socket, bounded waits.
 check_PROGRAMS += tests/ui/ui_load
 tests_ui_ui_load_SOURCES = tests/ui/ui_load.c

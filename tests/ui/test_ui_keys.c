@@ -18,8 +18,16 @@
 static char *
 man_keys(void)
 {
-	char *out = xstrdup(".SH KEYS\nIn the live view these keys act at "
-	    "once (generated from the key table).\n");
+	char *out = xstrdup(".SH KEYS\n"
+	    "The live view needs a terminal: when standard output is not one "
+	    "it exits with status 2 and suggests \\fB\\-b\\fR; an unknown "
+	    "or unusable TERM gives \"unknown terminal type\" and status 1; "
+	    "after SIGTERM, SIGINT or SIGHUP the terminal is restored and the "
+	    "status is 128 plus the signal number. Choices made with these "
+	    "keys are saved in \\fI$XDG_CONFIG_HOME/histop/histoprc\\fR; "
+	    "NO_COLOR turns colours off.\n.PP\n"
+	    "In the live view these keys act at once (generated from the key "
+	    "table).\n");
 	char labels[128], *n;
 	int a;
 

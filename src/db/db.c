@@ -1,0 +1,474 @@
+/*
+ * db.c: opening and closing the store (file creation 0600, symlink and
+ * foreign-file refusal before SQLite touches anything), error reporting
+ * and small SQLite helpers shared by libdb. Depends on SQLite and core.
+ */
+#include "config.h"
+
+#include "db/db_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/snapshot.h"
+#include "core/xalloc.h"
+
+void
+db_seterr(struct db_error *err, enum db_status code, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL)
+		return;
+	err->code = code;
+	err->pid = 0;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+}
+
+void
+db_copyerr(struct db_error *err, const struct db *db)
+{
+	if (err == NULL)
+		return;
+	err->code = db->last;
+	err->pid = 0;
+	strlcpy(err->msg, db->errmsg, sizeof(err->msg));
+}
+
+enum db_status
+db_fail(struct db *db, enum db_status st, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(db->errmsg, sizeof(db->errmsg), fmt, ap);
+	va_end(ap);
+	db->last = st;
+	return st;
+}
+
+enum db_status
+db_status_of(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_DONE:
+	case SQLITE_ROW:
+		return DB_OK;
+	case SQLITE_FULL:
+		return DB_ERR_FULL;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		return DB_ERR_READONLY;
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+	case SQLITE_PROTOCOL:
+		return DB_ERR_IO;
+	case SQLITE_CORRUPT:
+		return DB_ERR_CORRUPT;
+	case SQLITE_NOTADB:
+		return DB_ERR_FOREIGN;
+	default:
+		return DB_ERR_INTERNAL;
+	}
+}
+
+enum db_status
+db_sqlfail(struct db *db, int rc, const char *what)
+{
+	const char *m = db->sql != NULL ? sqlite3_errmsg(db->sql) :
+	    sqlite3_errstr(rc);
+
+	if ((rc & 0xff) == SQLITE_FULL)
+		m = "disk or quota full";
+	return db_fail(db, db_status_of(rc), "%s: %s: %s", db->path, what, m);
+}
+
+bool
+db_status_transient(enum db_status st)
+{
+	return st == DB_ERR_FULL || st == DB_ERR_READONLY || st == DB_ERR_IO;
+}
+
+const char *
+db_errmsg(const struct db *db)
+{
+	return db->errmsg;
+}
+
+const char *
+db_path(const struct db *db)
+{
+	return db->path;
+}
+
+int
+db_exec(struct db *db, const char *sql)
+{
+	return sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+}
+
+int64_t
+db_int(struct db *db, const char *sql, int64_t dflt)
+{
+	sqlite3_stmt *st;
+	int64_t v = dflt;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		return dflt;
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+void
+db_bind_u64(sqlite3_stmt *st, int idx, bool have, uint64_t v)
+{
+	if (have)
+		sqlite3_bind_int64(st, idx, (sqlite3_int64)v);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+uint64_t
+db_col_u64(sqlite3_stmt *st, int idx)
+{
+	return (uint64_t)sqlite3_column_int64(st, idx);
+}
+
+/* Strict UTF-8: no overlong forms, surrogates or values past U+10FFFF. */
+bool
+utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + len;
+
+	while (p < e) {
+		unsigned c = *p++;
+		int n;
+		uint32_t cp;
+
+		if (c < 0x80)
+			continue;
+		if (c >= 0xc2 && c <= 0xdf) {
+			n = 1;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			n = 2;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			n = 3;
+			cp = c & 0x07;
+		} else
+			return false;
+		if (e - p < n)
+			return false;
+		while (n-- > 0) {
+			if ((*p & 0xc0) != 0x80)
+				return false;
+			cp = cp << 6 | (*p++ & 0x3f);
+		}
+		if ((c == 0xe0 && cp < 0x800) || (c == 0xf0 && cp < 0x10000) ||
+		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+			return false;
+	}
+	return true;
+}
+
+/* ---- opening ---------------------------------------------------------- */
+
+/* Create the missing directories of path's parent, mode 0700. */
+static int
+make_parents(const char *path, struct db_error *err)
+{
+	char *dir = xstrdup(path), *p;
+	struct stat st;
+
+	p = strrchr(dir, '/');
+	if (p == NULL || p == dir) {
+		free(dir);
+		return 0;
+	}
+	*p = '\0';
+	for (p = dir + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			db_seterr(err, DB_ERR_IO, "%s: cannot create directory: "
+			    "%s", dir, strerror(errno));
+			free(dir);
+			return -1;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		db_seterr(err, DB_ERR_IO, "%s: not a directory", dir);
+		free(dir);
+		return -1;
+	}
+	free(dir);
+	return 0;
+}
+
+/* Refuse symlinks at path and its -wal/-shm companions. */
+static int
+check_links(const char *path, struct db_error *err)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm" };
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		char *p = xasprintf("%s%s", path, sfx[i]);
+		int r = lstat(p, &st);
+
+		if (r == 0 && S_ISLNK(st.st_mode)) {
+			db_seterr(err, DB_ERR_SYMLINK, "%s: is a symbolic link; "
+			    "refusing to use it", p);
+			free(p);
+			return -1;
+		}
+		if (r == 0 && !S_ISREG(st.st_mode)) {
+			db_seterr(err, DB_ERR_FOREIGN, "%s: not a regular file",
+			    p);
+			free(p);
+			return -1;
+		}
+		free(p);
+	}
+	return 0;
+}
+
+/*
+ * Make sure path exists as a regular file that is empty or ours: create
+ * it 0600 (O_EXCL, whatever the umask) or check the header of the one
+ * there, read-only, so a foreign file is never opened by SQLite.
+ * *created tells whether the file is new.
+ */
+static int
+prepare_file(const char *path, bool create, bool *created,
+    struct db_error *err)
+{
+	int fd;
+	enum db_status st;
+
+	*created = false;
+	if (create) {
+		fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, 0600);
+		if (fd >= 0) {
+			if (fchmod(fd, 0600) != 0) {
+				db_seterr(err, DB_ERR_IO, "%s: chmod: %s", path,
+				    strerror(errno));
+				close(fd);
+				unlink(path);
+				return -1;
+			}
+			close(fd);
+			*created = true;
+			return 0;
+		}
+		if (errno != EEXIST) {
+			db_seterr(err, errno == EROFS ? DB_ERR_READONLY :
+			    DB_ERR_IO, "%s: cannot create: %s", path,
+			    strerror(errno));
+			return -1;
+		}
+	}
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ELOOP)
+			db_seterr(err, DB_ERR_SYMLINK, "%s: is a symbolic link; "
+			    "refusing to use it", path);
+		else
+			db_seterr(err, errno == ENOENT ? DB_ERR_NOENT :
+			    DB_ERR_IO, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	st = db_check_header(path, fd, err);
+	close(fd);
+	return st == DB_OK ? 0 : -1;
+}
+
+static struct db *
+db_new(const char *path)
+{
+	struct db *db = xcalloc(1, sizeof(*db));
+
+	db->path = xstrdup(path);
+	db->lock_fd = -1;
+	db->scratch = snapshot_new();
+	return db;
+}
+
+static int
+open_sql(struct db *db, int flags, struct db_error *err)
+{
+	int rc;
+
+	rc = sqlite3_open_v2(db->path, &db->sql, flags | SQLITE_OPEN_NOFOLLOW,
+	    NULL);
+	if (rc != SQLITE_OK) {
+		db_seterr(err, db_status_of(rc), "%s: %s", db->path,
+		    db->sql != NULL ? sqlite3_errmsg(db->sql) :
+		    sqlite3_errstr(rc));
+		return -1;
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	/* Readers and the writer wait for each other's brief locks (WAL
+	 * recovery, checkpoints) instead of reporting SQLITE_BUSY. */
+	sqlite3_busy_timeout(db->sql, 5000);
+	return 0;
+}
+
+struct db *
+db_open_writer(const char *path, const struct db_writer_options *opts,
+    struct db_error *err)
+{
+	struct db *db;
+	bool created;
+	int rc;
+
+	if (path == NULL || *path == '\0') {
+		db_seterr(err, DB_ERR_INVALID, "empty database path");
+		return NULL;
+	}
+	if (make_parents(path, err) != 0 || check_links(path, err) != 0)
+		return NULL;
+	db = db_new(path);
+	db->writer = true;
+	if (opts != NULL)
+		db->opts = *opts;
+	db->lock_fd = db_lock(path, err);
+	if (db->lock_fd < 0)
+		goto fail;
+	if (prepare_file(path, true, &created, err) != 0)
+		goto fail;
+	if (open_sql(db, SQLITE_OPEN_READWRITE, err) != 0)
+		goto fail;
+	if (created)
+		db_exec(db, "PRAGMA auto_vacuum = INCREMENTAL");
+	/*
+	 * WAL: readers never block the writer. synchronous=NORMAL: a commit
+	 * is durable once the WAL is synced at checkpoint; a power cut may
+	 * lose the last samples before it (never corrupt the file); a
+	 * process crash loses nothing committed.
+	 */
+	rc = db_exec(db, "PRAGMA journal_mode = WAL");
+	if (rc == SQLITE_OK)
+		rc = db_exec(db, "PRAGMA synchronous = NORMAL");
+	if (rc == SQLITE_OK)
+		rc = db_exec(db, "PRAGMA journal_size_limit = 8388608");
+	if (rc != SQLITE_OK) {
+		db_sqlfail(db, rc, "open");
+		db_copyerr(err, db);
+		goto fail;
+	}
+	if (db_migrate(db) != DB_OK || db_writer_init(db, err) != 0) {
+		if (db->last != DB_OK)
+			db_copyerr(err, db);
+		goto fail;
+	}
+	return db;
+fail:
+	db_close(db);
+	return NULL;
+}
+
+struct db *
+db_open_reader(const char *path, struct db_error *err)
+{
+	struct db *db;
+	bool created;
+	int64_t ver;
+	struct stat st;
+
+	if (path == NULL || *path == '\0') {
+		db_seterr(err, DB_ERR_INVALID, "empty database path");
+		return NULL;
+	}
+	if (lstat(path, &st) != 0) {
+		db_seterr(err, errno == ENOENT ? DB_ERR_NOENT : DB_ERR_IO,
+		    "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (check_links(path, err) != 0 ||
+	    prepare_file(path, false, &created, err) != 0)
+		return NULL;
+	if (st.st_size == 0) {
+		db_seterr(err, DB_ERR_FOREIGN, "%s: empty file, not a histop "
+		    "database", path);
+		return NULL;
+	}
+	db = db_new(path);
+	if (open_sql(db, SQLITE_OPEN_READONLY, err) != 0)
+		goto fail;
+	ver = db_int(db, "PRAGMA user_version", -1);
+	if (ver < 0) {
+		db_seterr(err, DB_ERR_CORRUPT, "%s: %s", path,
+		    sqlite3_errmsg(db->sql));
+		goto fail;
+	}
+	if (ver != DB_SCHEMA_VERSION ||
+	    db_int(db, "PRAGMA application_id", 0) != DB_APPLICATION_ID) {
+		if (ver > DB_SCHEMA_VERSION)
+			db_seterr(err, DB_ERR_NEWER, "%s: schema version %lld "
+			    "is newer than this histop understands (%d); "
+			    "upgrade histop", path, (long long)ver,
+			    DB_SCHEMA_VERSION);
+		else if (ver > 0)
+			db_seterr(err, DB_ERR_NEWER, "%s: schema version %lld "
+			    "is older than this histop's (%d); run histop "
+			    "record on it once to migrate", path, (long long)ver,
+			    DB_SCHEMA_VERSION);
+		else
+			db_seterr(err, DB_ERR_FOREIGN, "%s: not a histop "
+			    "database", path);
+		goto fail;
+	}
+	return db;
+fail:
+	db_close(db);
+	return NULL;
+}
+
+void
+db_close(struct db *db)
+{
+	size_t i;
+
+	if (db == NULL)
+		return;
+	if (db->writer)
+		db_writer_fini(db);
+	for (i = 0; i < RST_NSTMTS; i++)
+		sqlite3_finalize(db->rst[i]);
+	free(db->sample_cols);
+	if (db->sql != NULL) {
+		if (db->writer)
+			sqlite3_wal_checkpoint_v2(db->sql, NULL,
+			    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+		sqlite3_close_v2(db->sql);
+	}
+	db_unlock(db->lock_fd);
+	snapshot_free(db->scratch);
+	free(db->path);
+	free(db);
+}

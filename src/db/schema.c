@@ -1,0 +1,274 @@
+/*
+ * schema.c: the schema as ordered migrations, and the header check that
+ * tells a histop database from anything else before SQLite touches it.
+ * Depends on SQLite and core. The schema is described in histop-db(5).
+ */
+#include "config.h"
+
+#include "db/db_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/*
+ * Version 1: samples with system metrics, per-CPU/disk/network/filesystem
+ * rows, limits, interned strings, processes stored as changes against
+ * membership keyframes, one-minute and ten-minute rollups of metrics.
+ * Never edit a released step: add a new one.
+ */
+static const char schema_v1[] =
+"CREATE TABLE meta(key TEXT PRIMARY KEY, value ANY) STRICT, WITHOUT ROWID;"
+"CREATE TABLE str(id INTEGER PRIMARY KEY, s ANY NOT NULL) STRICT;"
+"CREATE UNIQUE INDEX str_s ON str(s);"
+"CREATE TABLE sample("
+" seq INTEGER PRIMARY KEY, wall_ns INTEGER NOT NULL, mono_ns INTEGER NOT NULL,"
+" interval_ns INTEGER NOT NULL, boot INTEGER, key_seq INTEGER NOT NULL,"
+" fs_seq INTEGER, limits_seq INTEGER, areas INTEGER NOT NULL,"
+" ticks_per_sec INTEGER, nproc INTEGER NOT NULL,"
+" mem_total_bytes INTEGER, mem_available_bytes INTEGER, mem_used_bytes INTEGER,"
+" mem_free_bytes INTEGER, mem_buffers_bytes INTEGER, mem_cached_bytes INTEGER,"
+" mem_shared_bytes INTEGER, swap_total_bytes INTEGER, swap_used_bytes INTEGER,"
+" swap_free_bytes INTEGER,"
+" load1 REAL, load5 REAL, load15 REAL, tasks_running INTEGER, tasks_total INTEGER,"
+" psi_cpu_some_avg10 REAL, psi_cpu_some_avg60 REAL, psi_cpu_some_avg300 REAL,"
+" psi_cpu_some_total_ns INTEGER,"
+" psi_cpu_full_avg10 REAL, psi_cpu_full_avg60 REAL, psi_cpu_full_avg300 REAL,"
+" psi_cpu_full_total_ns INTEGER,"
+" psi_memory_some_avg10 REAL, psi_memory_some_avg60 REAL,"
+" psi_memory_some_avg300 REAL, psi_memory_some_total_ns INTEGER,"
+" psi_memory_full_avg10 REAL, psi_memory_full_avg60 REAL,"
+" psi_memory_full_avg300 REAL, psi_memory_full_total_ns INTEGER,"
+" psi_io_some_avg10 REAL, psi_io_some_avg60 REAL, psi_io_some_avg300 REAL,"
+" psi_io_some_total_ns INTEGER,"
+" psi_io_full_avg10 REAL, psi_io_full_avg60 REAL, psi_io_full_avg300 REAL,"
+" psi_io_full_total_ns INTEGER) STRICT;"
+"CREATE INDEX sample_wall ON sample(wall_ns);"
+"CREATE TABLE cpu(seq INTEGER NOT NULL, cpu INTEGER NOT NULL,"
+" user_ns INTEGER, nice_ns INTEGER, system_ns INTEGER, idle_ns INTEGER,"
+" iowait_ns INTEGER, irq_ns INTEGER, softirq_ns INTEGER, steal_ns INTEGER,"
+" guest_ns INTEGER, guest_nice_ns INTEGER,"
+" PRIMARY KEY(seq, cpu)) STRICT, WITHOUT ROWID;"
+"CREATE TABLE disk(seq INTEGER NOT NULL, name INTEGER NOT NULL,"
+" reads INTEGER, writes INTEGER, read_bytes INTEGER, write_bytes INTEGER,"
+" busy_ns INTEGER, PRIMARY KEY(seq, name)) STRICT, WITHOUT ROWID;"
+"CREATE TABLE net(seq INTEGER NOT NULL, name INTEGER NOT NULL, up INTEGER,"
+" rx_bytes INTEGER, rx_packets INTEGER, rx_errors INTEGER, rx_drops INTEGER,"
+" tx_bytes INTEGER, tx_packets INTEGER, tx_errors INTEGER, tx_drops INTEGER,"
+" PRIMARY KEY(seq, name)) STRICT, WITHOUT ROWID;"
+"CREATE TABLE fs(seq INTEGER NOT NULL, n INTEGER NOT NULL, device INTEGER,"
+" mount INTEGER, type INTEGER, size_bytes INTEGER, used_bytes INTEGER,"
+" avail_bytes INTEGER, inodes_total INTEGER, inodes_used INTEGER,"
+" inodes_free INTEGER, PRIMARY KEY(seq, n)) STRICT, WITHOUT ROWID;"
+"CREATE TABLE limits(seq INTEGER PRIMARY KEY, cgroup_version INTEGER,"
+" cgroup_path INTEGER, cpu_quota_ns INTEGER, cpu_period_ns INTEGER,"
+" cpu_usage_ns INTEGER, memory_limit_bytes INTEGER, memory_usage_bytes INTEGER,"
+" swap_limit_bytes INTEGER, pids_limit INTEGER, pids_current INTEGER,"
+" unlimited INTEGER NOT NULL, io_max INTEGER) STRICT;"
+"CREATE TABLE rlimit(seq INTEGER NOT NULL, resource TEXT NOT NULL,"
+" soft INTEGER, hard INTEGER, soft_unlimited INTEGER NOT NULL,"
+" hard_unlimited INTEGER NOT NULL, PRIMARY KEY(seq, resource)) STRICT,"
+" WITHOUT ROWID;"
+"CREATE TABLE process(id INTEGER PRIMARY KEY, pid INTEGER NOT NULL,"
+" start_time_ns INTEGER, boot INTEGER, first_seq INTEGER NOT NULL,"
+" gone_seq INTEGER) STRICT;"
+"CREATE INDEX process_pid ON process(pid, start_time_ns);"
+"CREATE INDEX process_first ON process(first_seq);"
+"CREATE INDEX process_gone ON process(gone_seq);"
+"CREATE TABLE proc(id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+" ppid INTEGER, uid INTEGER, user INTEGER, state TEXT, comm INTEGER,"
+" cmdline INTEGER, threads INTEGER, nice INTEGER, user_time_ns INTEGER,"
+" system_time_ns INTEGER, total_time_ns INTEGER, rss_bytes INTEGER,"
+" vms_bytes INTEGER, swap_bytes INTEGER, shared_bytes INTEGER,"
+" data_bytes INTEGER, stack_bytes INTEGER, read_bytes INTEGER,"
+" write_bytes INTEGER, kernel_thread INTEGER NOT NULL,"
+" PRIMARY KEY(id, seq)) STRICT, WITHOUT ROWID;"
+"CREATE TABLE member(seq INTEGER NOT NULL, id INTEGER NOT NULL,"
+" PRIMARY KEY(seq, id)) STRICT, WITHOUT ROWID;"
+"CREATE TABLE rollup(tier INTEGER NOT NULL, metric TEXT NOT NULL,"
+" t_ns INTEGER NOT NULL, n INTEGER NOT NULL, min REAL, avg REAL, max REAL,"
+" PRIMARY KEY(tier, metric, t_ns)) STRICT, WITHOUT ROWID;";
+
+/*
+ * Version 2: the number of online CPUs and each process's cgroup; rollups
+ * of the top processes; the views of histop-db(5).
+ */
+static const char schema_v2[] =
+"ALTER TABLE sample ADD COLUMN ncpu_online INTEGER;"
+"ALTER TABLE proc ADD COLUMN cgroup INTEGER;"
+"CREATE TABLE rollup_proc(tier INTEGER NOT NULL, t_ns INTEGER NOT NULL,"
+" pid INTEGER NOT NULL, start_time_ns INTEGER, user INTEGER, comm INTEGER,"
+" cmdline INTEGER, cpu_percent REAL, rss_bytes INTEGER) STRICT;"
+"CREATE INDEX rollup_proc_t ON rollup_proc(tier, t_ns);"
+"CREATE VIEW sample_time AS SELECT seq, wall_ns,"
+" datetime(wall_ns / 1000000000, 'unixepoch', 'localtime') AS time,"
+" interval_ns, (SELECT s FROM str WHERE id = boot) AS boot_id, nproc"
+" FROM sample;"
+"CREATE VIEW cpu_percent AS SELECT seq, wall_ns, time, cpu,"
+" CASE WHEN dt > 0 AND db >= 0 THEN 100.0 * db / dt END AS usage_percent,"
+" CASE WHEN dt > 0 AND du >= 0 THEN 100.0 * du / dt END AS user_percent,"
+" CASE WHEN dt > 0 AND ds >= 0 THEN 100.0 * ds / dt END AS system_percent,"
+" CASE WHEN dt > 0 AND dw >= 0 THEN 100.0 * dw / dt END AS iowait_percent"
+" FROM (SELECT seq, wall_ns, time, cpu,"
+"  busy - lag(busy) OVER w AS db, total - lag(total) OVER w AS dt,"
+"  user_ns - lag(user_ns) OVER w AS du,"
+"  system_ns - lag(system_ns) OVER w AS ds,"
+"  iowait_ns - lag(iowait_ns) OVER w AS dw"
+"  FROM (SELECT c.*, s.wall_ns,"
+"   datetime(s.wall_ns / 1000000000, 'unixepoch', 'localtime') AS time,"
+"   ifnull(user_ns, 0) + ifnull(nice_ns, 0) + ifnull(system_ns, 0)"
+"   + ifnull(irq_ns, 0) + ifnull(softirq_ns, 0) + ifnull(steal_ns, 0) AS busy,"
+"   ifnull(user_ns, 0) + ifnull(nice_ns, 0) + ifnull(system_ns, 0)"
+"   + ifnull(irq_ns, 0) + ifnull(softirq_ns, 0) + ifnull(steal_ns, 0)"
+"   + ifnull(idle_ns, 0) + ifnull(iowait_ns, 0) AS total"
+"   FROM cpu c JOIN sample s USING (seq))"
+"  WINDOW w AS (PARTITION BY cpu ORDER BY seq));"
+"CREATE VIEW memory AS SELECT seq, wall_ns,"
+" datetime(wall_ns / 1000000000, 'unixepoch', 'localtime') AS time,"
+" mem_total_bytes, mem_available_bytes, mem_used_bytes, mem_free_bytes,"
+" mem_buffers_bytes, mem_cached_bytes, mem_shared_bytes, swap_total_bytes,"
+" swap_used_bytes, swap_free_bytes,"
+" 100.0 * (mem_total_bytes - mem_available_bytes) / mem_total_bytes"
+" AS usage_percent FROM sample;"
+"CREATE VIEW process_row AS SELECT p.seq, s.wall_ns,"
+" datetime(s.wall_ns / 1000000000, 'unixepoch', 'localtime') AS time,"
+" p.id, r.pid, r.start_time_ns, p.ppid, p.uid, u.s AS user, p.state,"
+" c.s AS comm, m.s AS cmdline, p.threads, p.nice, p.user_time_ns,"
+" p.system_time_ns, p.total_time_ns, p.rss_bytes, p.vms_bytes, p.swap_bytes,"
+" p.shared_bytes, p.data_bytes, p.stack_bytes, p.read_bytes, p.write_bytes,"
+" g.s AS cgroup,"
+" p.total_time_ns - lag(p.total_time_ns) OVER w AS cpu_ns,"
+" s.mono_ns - lag(s.mono_ns) OVER w AS span_ns"
+" FROM proc p JOIN process r ON r.id = p.id JOIN sample s ON s.seq = p.seq"
+" LEFT JOIN str u ON u.id = p.user LEFT JOIN str c ON c.id = p.comm"
+" LEFT JOIN str m ON m.id = p.cmdline LEFT JOIN str g ON g.id = p.cgroup"
+" WINDOW w AS (PARTITION BY p.id ORDER BY p.seq);"
+"CREATE VIEW top_process AS SELECT tier, t_ns,"
+" datetime(t_ns / 1000000000, 'unixepoch', 'localtime') AS time, pid,"
+" start_time_ns, u.s AS user, c.s AS comm, m.s AS cmdline, cpu_percent,"
+" rss_bytes FROM rollup_proc r LEFT JOIN str u ON u.id = r.user"
+" LEFT JOIN str c ON c.id = r.comm LEFT JOIN str m ON m.id = r.cmdline;";
+
+static const char *const migrations[] = { schema_v1, schema_v2 };
+
+int
+db_schema_version(void)
+{
+	return DB_SCHEMA_VERSION;
+}
+
+/* Big-endian 32-bit field of the database header. */
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+enum db_status
+db_check_header(const char *path, int fd, struct db_error *err)
+{
+	unsigned char h[100];
+	ssize_t n;
+	uint32_t app, ver;
+
+	do
+		n = pread(fd, h, sizeof(h), 0);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		db_seterr(err, DB_ERR_IO, "%s: %s", path, strerror(errno));
+		return DB_ERR_IO;
+	}
+	if (n == 0)
+		return DB_OK; /* empty: ours to initialise (writer) */
+	if ((size_t)n < sizeof(h) || memcmp(h, "SQLite format 3", 16) != 0) {
+		db_seterr(err, DB_ERR_FOREIGN,
+		    "%s: not a histop database (not an SQLite file); "
+		    "left untouched", path);
+		return DB_ERR_FOREIGN;
+	}
+	app = be32(h + 68);
+	ver = be32(h + 60);
+	if (app != DB_APPLICATION_ID) {
+		db_seterr(err, DB_ERR_FOREIGN,
+		    "%s: not a histop database (application id 0x%08x); "
+		    "left untouched", path, (unsigned)app);
+		return DB_ERR_FOREIGN;
+	}
+	if (ver > DB_SCHEMA_VERSION) {
+		db_seterr(err, DB_ERR_NEWER,
+		    "%s: schema version %u is newer than this histop "
+		    "understands (%d); upgrade histop", path, (unsigned)ver,
+		    DB_SCHEMA_VERSION);
+		return DB_ERR_NEWER;
+	}
+	return DB_OK;
+}
+
+enum db_status
+db_migrate(struct db *db)
+{
+	int64_t ver, app;
+	size_t i;
+	int rc;
+	char buf[128];
+
+	for (;;) {
+		rc = db_exec(db, "BEGIN IMMEDIATE");
+		if (rc != SQLITE_OK)
+			return db_sqlfail(db, rc, "begin migration");
+		ver = db_int(db, "PRAGMA user_version", -1);
+		app = db_int(db, "PRAGMA application_id", -1);
+		if (ver < 0 || app < 0) {
+			db_exec(db, "ROLLBACK");
+			return db_fail(db, DB_ERR_CORRUPT,
+			    "%s: cannot read the schema version", db->path);
+		}
+		if (ver == 0 && app == 0 &&
+		    db_int(db, "SELECT count(*) FROM sqlite_schema", 1) != 0) {
+			db_exec(db, "ROLLBACK");
+			return db_fail(db, DB_ERR_FOREIGN,
+			    "%s: not a histop database; left untouched",
+			    db->path);
+		}
+		if (ver != 0 && app != DB_APPLICATION_ID) {
+			db_exec(db, "ROLLBACK");
+			return db_fail(db, DB_ERR_FOREIGN,
+			    "%s: not a histop database; left untouched",
+			    db->path);
+		}
+		if (ver > DB_SCHEMA_VERSION) {
+			db_exec(db, "ROLLBACK");
+			return db_fail(db, DB_ERR_NEWER,
+			    "%s: schema version %lld is newer than this "
+			    "histop understands (%d); upgrade histop",
+			    db->path, (long long)ver, DB_SCHEMA_VERSION);
+		}
+		if (ver == DB_SCHEMA_VERSION)
+			break;
+		/* One step per transaction: a crash leaves the old version. */
+		i = (size_t)ver;
+		rc = db_exec(db, migrations[i]);
+		if (rc == SQLITE_OK && ver == 0) {
+			snprintf(buf, sizeof(buf), "PRAGMA application_id = %d",
+			    DB_APPLICATION_ID);
+			rc = db_exec(db, buf);
+		}
+		if (rc == SQLITE_OK) {
+			snprintf(buf, sizeof(buf), "PRAGMA user_version = %zu",
+			    i + 1);
+			rc = db_exec(db, buf);
+		}
+		if (rc == SQLITE_OK)
+			rc = db_exec(db, "COMMIT");
+		if (rc != SQLITE_OK) {
+			enum db_status st = db_sqlfail(db, rc, "migrate schema");
+
+			db_exec(db, "ROLLBACK");
+			return st;
+		}
+	}
+	return db_exec(db, "COMMIT") == SQLITE_OK ? DB_OK :
+	    db_sqlfail(db, sqlite3_errcode(db->sql), "commit");
+}

@@ -1,0 +1,492 @@
+/*
+ * series.c: time series out of the store — one system metric over a range
+ * in N buckets (raw samples, or the rollup tiers when zoomed out), one
+ * process's CPU % and RSS history, and what a database holds.
+ * Depends on SQLite and core.
+ */
+#include "config.h"
+
+#include "db/db_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/snapshot.h"
+#include "core/xalloc.h"
+
+const char *const db_metric_names[DBM_NMETRICS] = {
+	"cpu_usage_percent", "cpu_user_percent", "cpu_system_percent",
+	"cpu_iowait_percent", "cpu_steal_percent", "mem_used_bytes",
+	"mem_usage_percent", "mem_cached_bytes", "swap_used_bytes", "load1",
+	"tasks_total", "net_rx_bytes_per_sec", "net_tx_bytes_per_sec",
+	"disk_read_bytes_per_sec", "disk_write_bytes_per_sec",
+	"psi_cpu_some_percent", "psi_memory_some_percent",
+	"psi_io_some_percent",
+};
+
+int
+db_metric_from_name(const char *name)
+{
+	int i;
+
+	for (i = 0; i < DBM_NMETRICS; i++)
+		if (strcmp(name, db_metric_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+db_sysrow_sql(void)
+{
+	return "SELECT s.seq, s.wall_ns, s.mono_ns, s.boot, c.user_ns, c.nice_ns,"
+	    " c.system_ns, c.idle_ns, c.iowait_ns, c.irq_ns, c.softirq_ns,"
+	    " c.steal_ns, s.mem_total_bytes, s.mem_available_bytes,"
+	    " s.mem_used_bytes, s.mem_cached_bytes, s.swap_used_bytes, s.load1,"
+	    " s.tasks_total,"
+	    " (SELECT sum(rx_bytes) FROM net n WHERE n.seq = s.seq AND"
+	    "  n.name IS NOT (SELECT id FROM str WHERE s = 'lo')),"
+	    " (SELECT sum(tx_bytes) FROM net n WHERE n.seq = s.seq AND"
+	    "  n.name IS NOT (SELECT id FROM str WHERE s = 'lo')),"
+	    " (SELECT sum(read_bytes) FROM disk d WHERE d.seq = s.seq),"
+	    " (SELECT sum(write_bytes) FROM disk d WHERE d.seq = s.seq),"
+	    " s.psi_cpu_some_total_ns, s.psi_memory_some_total_ns,"
+	    " s.psi_io_some_total_ns"
+	    " FROM sample s LEFT JOIN cpu c ON c.seq = s.seq AND c.cpu = -1"
+	    " WHERE s.seq BETWEEN ? AND ? ORDER BY s.seq";
+}
+
+enum { SR_CPU0 = 4, SR_MEM = 12, SR_NET = 19, SR_PSI = 23,
+	SR_NCOLS = DB_SYSROW_NCOLS };
+
+void
+db_sysrow_read(sqlite3_stmt *st, struct db_sysrow *r)
+{
+	int i;
+
+	memset(r, 0, sizeof(*r));
+	r->seq = db_col_u64(st, 0);
+	r->wall_ns = sqlite3_column_int64(st, 1);
+	r->mono_ns = sqlite3_column_int64(st, 2);
+	r->boot = sqlite3_column_int64(st, 3);
+	for (i = 4; i < SR_NCOLS; i++) {
+		r->have[i] = sqlite3_column_type(st, i) != SQLITE_NULL;
+		if (i == 17) /* load1 is REAL */
+			r->d[i] = sqlite3_column_double(st, i);
+		else
+			r->d[i] = (double)db_col_u64(st, i);
+		r->u[i] = db_col_u64(st, i);
+	}
+}
+
+/* Counter delta, false if unknown or reset. */
+static bool
+cdelta(const struct db_sysrow *c, const struct db_sysrow *p, int i,
+    uint64_t *out)
+{
+	if (!c->have[i] || !p->have[i] || c->u[i] < p->u[i])
+		return false;
+	*out = c->u[i] - p->u[i];
+	return true;
+}
+
+void
+db_sysrow_metrics(const struct db_sysrow *c, const struct db_sysrow *p,
+    double *v, bool *have)
+{
+	double secs = 0;
+	uint64_t d[8] = { 0 }, total = 0, busy;
+	int i;
+
+	memset(have, 0, DBM_NMETRICS * sizeof(*have));
+	if (p != NULL && (p->boot != c->boot || c->mono_ns <= p->mono_ns))
+		p = NULL;
+	if (p != NULL)
+		secs = (double)(c->mono_ns - p->mono_ns) / 1e9;
+	/* CPU: user nice system idle iowait irq softirq steal */
+	if (p != NULL && c->have[SR_CPU0 + 3]) {
+		for (i = 0; i < 8; i++) {
+			if (!cdelta(c, p, SR_CPU0 + i, &d[i]))
+				d[i] = 0;
+			total += d[i];
+		}
+		if (total > 0) {
+			busy = total - d[3] - d[4];
+			v[DBM_CPU_USAGE] = 100.0 * (double)busy / (double)total;
+			v[DBM_CPU_USER] = 100.0 * (double)(d[0] + d[1]) /
+			    (double)total;
+			v[DBM_CPU_SYSTEM] = 100.0 * (double)(d[2] + d[5] + d[6]) /
+			    (double)total;
+			v[DBM_CPU_IOWAIT] = 100.0 * (double)d[4] / (double)total;
+			v[DBM_CPU_STEAL] = 100.0 * (double)d[7] / (double)total;
+			have[DBM_CPU_USAGE] = have[DBM_CPU_USER] =
+			    have[DBM_CPU_SYSTEM] = have[DBM_CPU_IOWAIT] =
+			    have[DBM_CPU_STEAL] = true;
+		}
+	}
+	/* memory: total available used cached swap_used */
+	if (c->have[SR_MEM] && c->have[SR_MEM + 1] &&
+	    c->u[SR_MEM + 1] <= c->u[SR_MEM]) {
+		v[DBM_MEM_USED] = (double)(c->u[SR_MEM] - c->u[SR_MEM + 1]);
+		have[DBM_MEM_USED] = true;
+		if (c->u[SR_MEM] > 0) {
+			v[DBM_MEM_USAGE] = 100.0 * v[DBM_MEM_USED] /
+			    (double)c->u[SR_MEM];
+			have[DBM_MEM_USAGE] = true;
+		}
+	} else if (c->have[SR_MEM + 2]) {
+		v[DBM_MEM_USED] = c->d[SR_MEM + 2];
+		have[DBM_MEM_USED] = true;
+	}
+	if ((have[DBM_MEM_CACHED] = c->have[SR_MEM + 3]))
+		v[DBM_MEM_CACHED] = c->d[SR_MEM + 3];
+	if ((have[DBM_SWAP_USED] = c->have[SR_MEM + 4]))
+		v[DBM_SWAP_USED] = c->d[SR_MEM + 4];
+	if ((have[DBM_LOAD1] = c->have[17]))
+		v[DBM_LOAD1] = c->d[17];
+	if ((have[DBM_TASKS] = c->have[18]))
+		v[DBM_TASKS] = c->d[18];
+	if (p == NULL || secs <= 0)
+		return;
+	for (i = 0; i < 4; i++) {
+		uint64_t x;
+
+		if (cdelta(c, p, SR_NET + i, &x)) {
+			v[DBM_NET_RX + i] = (double)x / secs;
+			have[DBM_NET_RX + i] = true;
+		}
+	}
+	for (i = 0; i < 3; i++) {
+		uint64_t x;
+
+		if (cdelta(c, p, SR_PSI + i, &x)) {
+			v[DBM_PSI_CPU + i] = 100.0 * (double)x / (secs * 1e9);
+			have[DBM_PSI_CPU + i] = true;
+		}
+	}
+}
+
+/* ---- series ------------------------------------------------------------- */
+
+static void
+bucket_add(struct db_bucket *b, int tier, uint32_t n, double mn, double avg,
+    double mx)
+{
+	if (b->n == 0) {
+		b->min = mn;
+		b->max = mx;
+		b->avg = avg;
+		b->n = n;
+		b->tier = tier;
+		return;
+	}
+	if (mn < b->min)
+		b->min = mn;
+	if (mx > b->max)
+		b->max = mx;
+	b->avg = (b->avg * b->n + avg * n) / (double)(b->n + n);
+	b->n += n;
+}
+
+static long
+bucket_of(int64_t t, int64_t from, int64_t to, size_t nb)
+{
+	if (t < from || t > to)
+		return -1;
+	return (long)((__int128)(t - from) * (__int128)nb /
+	    ((__int128)(to - from) + 1));
+}
+
+/* Raw samples with wall time in [from, to] into the eligible buckets. */
+static enum db_status
+fill_raw(struct db *db, enum db_metric m, int64_t from, int64_t to,
+    int64_t lo, int64_t hi, size_t nb, struct db_bucket *out,
+    const bool *eligible)
+{
+	struct db_sample a, b;
+	struct db_sysrow prev, cur;
+	bool have_prev = false, have[DBM_NMETRICS];
+	double v[DBM_NMETRICS];
+	sqlite3_stmt *st;
+	uint64_t s0, s1;
+	int rc;
+
+	if (db_seek_range(db, lo, hi, &a, &b) != DB_OK)
+		return DB_OK;
+	s0 = a.seq < b.seq ? a.seq : b.seq;
+	s1 = a.seq < b.seq ? b.seq : a.seq;
+	if (s0 > 1)
+		s0--; /* the sample before, to derive the first rate */
+	st = db_stmt(db, RST_SYS, db_sysrow_sql());
+	if (st == NULL)
+		return db->last;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)s0);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)s1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long k;
+
+		db_sysrow_read(st, &cur);
+		db_sysrow_metrics(&cur, have_prev ? &prev : NULL, v, have);
+		prev = cur;
+		have_prev = true;
+		k = bucket_of(cur.wall_ns, from, to, nb);
+		if (k < 0 || !eligible[k] || !have[m])
+			continue;
+		bucket_add(&out[k], 0, 1, v[m], v[m], v[m]);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlfail(db, rc, "read series");
+}
+
+static enum db_status
+fill_rollup(struct db *db, int tier, enum db_metric m, int64_t from,
+    int64_t to, size_t nb, struct db_bucket *out, const bool *eligible)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = db_stmt(db, RST_ROLLUP, "SELECT t_ns, n, min, avg, max FROM "
+	    "rollup WHERE tier = ? AND metric = ? AND t_ns BETWEEN ? AND ?");
+	if (st == NULL)
+		return db->last;
+	sqlite3_bind_int(st, 1, tier);
+	sqlite3_bind_text(st, 2, db_metric_names[m], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, from);
+	sqlite3_bind_int64(st, 4, to);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long k = bucket_of(sqlite3_column_int64(st, 0), from, to, nb);
+
+		if (k < 0 || !eligible[k])
+			continue;
+		bucket_add(&out[k], tier, (uint32_t)sqlite3_column_int64(st, 1),
+		    sqlite3_column_double(st, 2), sqlite3_column_double(st, 3),
+		    sqlite3_column_double(st, 4));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? DB_OK : db_sqlfail(db, rc, "read rollup");
+}
+
+/* Which buckets are still empty; false if none. Also their time span. */
+static bool
+empties(const struct db_bucket *out, size_t nb, bool *el, int64_t *lo,
+    int64_t *hi)
+{
+	size_t i;
+	bool any = false;
+
+	for (i = 0; i < nb; i++) {
+		el[i] = out[i].n == 0;
+		if (!el[i])
+			continue;
+		if (!any)
+			*lo = out[i].from_ns;
+		*hi = out[i].to_ns;
+		any = true;
+	}
+	return any;
+}
+
+enum db_status
+db_series(struct db *db, enum db_metric m, int64_t from, int64_t to,
+    size_t nb, struct db_bucket *out)
+{
+	static const int64_t width[3] = { 0, 60 * NSEC_PER_SEC,
+		600 * NSEC_PER_SEC };
+	int order[4], no = 0, first, t, i;
+	bool *el;
+	int64_t lo = 0, hi = 0, w;
+	enum db_status st = DB_OK;
+	bool began;
+	size_t k;
+
+	if (nb == 0 || to < from || (int)m < 0 || m >= DBM_NMETRICS)
+		return db_fail(db, DB_ERR_INVALID, "bad series request");
+	for (k = 0; k < nb; k++) {
+		memset(&out[k], 0, sizeof(out[k]));
+		out[k].from_ns = from + (int64_t)((__int128)(to - from + 1) *
+		    (__int128)k / (__int128)nb);
+		out[k].to_ns = from + (int64_t)((__int128)(to - from + 1) *
+		    (__int128)(k + 1) / (__int128)nb) - 1;
+	}
+	w = (to - from) / (int64_t)nb;
+	first = w >= width[2] ? 2 : w >= width[1] ? 1 : 0;
+	/* The tier that fits the zoom first, then finer tiers for buckets
+	 * it lacks (the minutes not yet rolled up), then coarser ones for
+	 * buckets whose raw samples were pruned. */
+	for (t = first; t >= 0; t--)
+		order[no++] = t;
+	for (t = first + 1; t < 3; t++)
+		order[no++] = t;
+	el = xcalloc(nb, sizeof(*el));
+	began = db_read_begin(db);
+	for (i = 0; i < no && st == DB_OK; i++) {
+		if (!empties(out, nb, el, &lo, &hi))
+			break;
+		if (order[i] == 0)
+			st = fill_raw(db, m, from, to, lo, hi, nb, out, el);
+		else
+			st = fill_rollup(db, order[i], m, lo, hi, nb, out, el);
+	}
+	db_read_end(db, began);
+	free(el);
+	return st;
+}
+
+/* ---- one process -------------------------------------------------------- */
+
+enum db_status
+db_proc_history(struct db *db, pid_t pid, uint64_t start_time_ns,
+    int64_t from, int64_t to, struct db_proc_point **out, size_t *n)
+{
+	struct db_sample a, b;
+	sqlite3_stmt *ids, *st;
+	size_t cap = 0;
+	uint64_t s0, s1;
+	enum db_status ret = DB_OK;
+	bool began;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	began = db_read_begin(db);
+	if (db_seek_range(db, from, to, &a, &b) != DB_OK)
+		goto done;
+	s0 = a.seq < b.seq ? a.seq : b.seq;
+	s1 = a.seq < b.seq ? b.seq : a.seq;
+	ids = db_stmt(db, RST_PID, "SELECT id, first_seq, ifnull(gone_seq, "
+	    "9223372036854775807) FROM process WHERE pid = ? AND "
+	    "start_time_ns = ? ORDER BY id");
+	if (ids == NULL) {
+		ret = db->last;
+		goto done;
+	}
+	/*
+	 * Every sample of the process's life in range, left-joined with its
+	 * rows: a sample without a row means nothing changed (CPU time
+	 * stood still, RSS as before). The sample before each one gives
+	 * the interval.
+	 */
+	st = db_stmt(db, RST_HIST, "SELECT s.seq, s.wall_ns, s.mono_ns, "
+	    "p.seq, p.total_time_ns, p.rss_bytes, "
+	    "(SELECT total_time_ns FROM proc q WHERE q.id = ?1 AND "
+	    " q.seq < s.seq ORDER BY q.seq DESC LIMIT 1), "
+	    "(SELECT rss_bytes FROM proc q WHERE q.id = ?1 AND "
+	    " q.seq < s.seq ORDER BY q.seq DESC LIMIT 1), "
+	    "(SELECT mono_ns FROM sample t WHERE t.seq < s.seq "
+	    " ORDER BY t.seq DESC LIMIT 1) "
+	    "FROM sample s LEFT JOIN proc p ON p.id = ?1 AND p.seq = s.seq "
+	    "WHERE s.seq BETWEEN ?2 AND ?3 ORDER BY s.seq");
+	if (st == NULL) {
+		ret = db->last;
+		goto done;
+	}
+	sqlite3_bind_int(ids, 1, pid);
+	sqlite3_bind_int64(ids, 2, (sqlite3_int64)start_time_ns);
+	while (ret == DB_OK && sqlite3_step(ids) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(ids, 0);
+		uint64_t f = db_col_u64(ids, 1), g = db_col_u64(ids, 2);
+		uint64_t lo = s0 > f ? s0 : f, hi = s1 < g - 1 ? s1 : g - 1;
+
+		if (lo > hi)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)lo);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)hi);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			struct db_proc_point *pt;
+			bool row = sqlite3_column_type(st, 3) != SQLITE_NULL;
+			int tc = row ? 4 : 6, rc2 = row ? 5 : 7;
+			int64_t mono = sqlite3_column_int64(st, 2);
+
+			*out = xgrow(*out, &cap, *n, sizeof(**out));
+			pt = &(*out)[(*n)++];
+			memset(pt, 0, sizeof(*pt));
+			pt->seq = db_col_u64(st, 0);
+			pt->wall_ns = sqlite3_column_int64(st, 1);
+			if (sqlite3_column_type(st, rc2) != SQLITE_NULL) {
+				pt->have_rss = true;
+				pt->rss_bytes = db_col_u64(st, rc2);
+			}
+			/* CPU: total now (this row, or unchanged) minus the
+			 * value before this sample, over the interval. */
+			if (sqlite3_column_type(st, tc) != SQLITE_NULL &&
+			    sqlite3_column_type(st, 6) != SQLITE_NULL &&
+			    sqlite3_column_type(st, 8) != SQLITE_NULL &&
+			    mono > sqlite3_column_int64(st, 8)) {
+				uint64_t now = db_col_u64(st, tc);
+				uint64_t before = db_col_u64(st, 6);
+
+				if (now >= before) {
+					pt->cpu_percent = 100.0 *
+					    (double)(now - before) / (double)(mono -
+					    sqlite3_column_int64(st, 8));
+					pt->have_cpu = true;
+				}
+			}
+		}
+		if (rc != SQLITE_DONE)
+			ret = db_sqlfail(db, rc, "read process history");
+	}
+	sqlite3_reset(ids);
+	if (st != NULL)
+		sqlite3_reset(st);
+done:
+	db_read_end(db, began);
+	if (ret != DB_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return ret;
+}
+
+/* ---- info --------------------------------------------------------------- */
+
+enum db_status
+db_get_info(struct db *db, struct db_info *in)
+{
+	struct stat st;
+	char *wal;
+	bool began;
+	int t;
+
+	memset(in, 0, sizeof(*in));
+	began = db_read_begin(db);
+	in->schema_version = (int)db_int(db, "PRAGMA user_version", 0);
+	in->samples = (uint64_t)db_int(db, "SELECT count(*) FROM sample", 0);
+	in->first_seq = (uint64_t)db_int(db, "SELECT min(seq) FROM sample", 0);
+	in->last_seq = (uint64_t)db_int(db, "SELECT max(seq) FROM sample", 0);
+	in->first_wall_ns = db_int(db, "SELECT wall_ns FROM sample ORDER BY "
+	    "seq LIMIT 1", 0);
+	in->last_wall_ns = db_int(db, "SELECT wall_ns FROM sample ORDER BY "
+	    "seq DESC LIMIT 1", 0);
+	in->processes = (uint64_t)db_int(db, "SELECT count(*) FROM process", 0);
+	in->used_bytes = (uint64_t)(db_int(db, "PRAGMA page_count", 0) -
+	    db_int(db, "PRAGMA freelist_count", 0)) *
+	    (uint64_t)db_int(db, "PRAGMA page_size", 4096);
+	in->tier[0].rows = in->samples;
+	in->tier[0].first_ns = in->first_wall_ns;
+	in->tier[0].last_ns = in->last_wall_ns;
+	for (t = 1; t < 3; t++) {
+		char *q = xasprintf("SELECT count(*) FROM rollup WHERE tier = %d "
+		    "AND metric = 'cpu_usage_percent'", t);
+
+		in->tier[t].rows = (uint64_t)db_int(db, q, 0);
+		free(q);
+		q = xasprintf("SELECT min(t_ns) FROM rollup WHERE tier = %d", t);
+		in->tier[t].first_ns = db_int(db, q, 0);
+		free(q);
+		q = xasprintf("SELECT max(t_ns) FROM rollup WHERE tier = %d", t);
+		in->tier[t].last_ns = db_int(db, q, 0);
+		free(q);
+	}
+	db_read_end(db, began);
+	if (stat(db->path, &st) == 0)
+		in->size_bytes = (uint64_t)st.st_size;
+	wal = xasprintf("%s-wal", db->path);
+	if (stat(wal, &st) == 0)
+		in->size_bytes += (uint64_t)st.st_size;
+	free(wal);
+	return DB_OK;
+}

@@ -1,0 +1,133 @@
+/*
+ * strtab.c: interned strings. comm, cmdline, user and device names are
+ * stored once in table str and referenced by id; bytes that are valid
+ * UTF-8 go in as TEXT, anything else as a BLOB, so every byte round-trips
+ * exactly. The writer caches ids in a red-black tree. Depends on SQLite,
+ * core and libbsd.
+ */
+#include "config.h"
+
+#include "db/db_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/tree.h>
+
+#include "core/xalloc.h"
+
+struct strent {
+	RB_ENTRY(strent) link;
+	size_t len;
+	int64_t id;
+	char s[];
+};
+
+static int
+strent_cmp(struct strent *a, struct strent *b)
+{
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(a->s, b->s, n);
+
+	if (c != 0)
+		return c;
+	return (a->len > b->len) - (a->len < b->len);
+}
+
+RB_HEAD(strtree, strent);
+RB_PROTOTYPE(strtree, strent, link, strent_cmp)
+RB_GENERATE(strtree, strent, link, strent_cmp)
+
+/* Bound on cached entries: past it the cache starts over. */
+#define STRCACHE_MAX 65536
+
+struct strcache {
+	struct strtree tree;
+	size_t n;
+};
+
+struct strcache *
+strcache_new(void)
+{
+	struct strcache *c = xcalloc(1, sizeof(*c));
+
+	RB_INIT(&c->tree);
+	return c;
+}
+
+void
+strcache_clear(struct strcache *c)
+{
+	struct strent *e, *next;
+
+	if (c == NULL)
+		return;
+	RB_FOREACH_SAFE(e, strtree, &c->tree, next) {
+		RB_REMOVE(strtree, &c->tree, e);
+		free(e);
+	}
+	c->n = 0;
+}
+
+void
+strcache_free(struct strcache *c)
+{
+	strcache_clear(c);
+	free(c);
+}
+
+static void
+bind_str(sqlite3_stmt *st, int idx, const char *s, size_t len)
+{
+	if (utf8_valid(s, len))
+		sqlite3_bind_text(st, idx, s, (int)len, SQLITE_STATIC);
+	else
+		sqlite3_bind_blob(st, idx, s, (int)len, SQLITE_STATIC);
+}
+
+int64_t
+db_intern(struct db *db, const char *s, size_t len)
+{
+	struct strcache *c = db->strs;
+	struct strent *key, *e;
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	int rc;
+
+	key = xmalloc(sizeof(*key) + len);
+	key->len = len;
+	memcpy(key->s, s, len);
+	e = RB_FIND(strtree, &c->tree, key);
+	if (e != NULL) {
+		free(key);
+		return e->id;
+	}
+	st = db->st[ST_STR_FIND];
+	bind_str(st, 1, s, len);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_sqlfail(db, rc, "find string");
+		free(key);
+		return 0;
+	}
+	if (id == 0) {
+		st = db->st[ST_STR_ADD];
+		bind_str(st, 1, s, len);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			db_sqlfail(db, rc, "store string");
+			free(key);
+			return 0;
+		}
+		id = sqlite3_last_insert_rowid(db->sql);
+	}
+	if (c->n >= STRCACHE_MAX)
+		strcache_clear(c);
+	key->id = id;
+	RB_INSERT(strtree, &c->tree, key);
+	c->n++;
+	return id;
+}

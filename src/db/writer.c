@@ -1,0 +1,834 @@
+/*
+ * writer.c: one snapshot per transaction. System areas are stored whole
+ * each sample; filesystems and limits only when they changed (or at a
+ * keyframe); a process gets a row only when one of its values changed,
+ * plus membership keyframes every DB_KEY_EVERY samples so "the snapshot
+ * at seq S" is exact and found through indexes (histop-db(5)).
+ * Depends on SQLite and core.
+ */
+#include "config.h"
+
+#include "db/db_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/snapshot.h"
+#include "core/xalloc.h"
+
+/* Derived fields are recomputed by readers: never stored, never compared. */
+#define PROC_DERIVED ((UINT64_C(1) << PROC_USAGE_PERCENT) | \
+	(UINT64_C(1) << PROC_READ_RATE) | (UINT64_C(1) << PROC_WRITE_RATE))
+
+/* Column name of memory field i in table sample. */
+static void
+mem_col(char *buf, size_t len, int i)
+{
+	const char *n = mem_field_names[i];
+
+	snprintf(buf, len, "%s%s", strncmp(n, "swap_", 5) == 0 ? "" : "mem_",
+	    n);
+}
+
+/* Append ", name" (or "name") to a growing column list and "?" to values. */
+static void
+add_col(char **cols, char **vals, const char *name)
+{
+	char *c = xasprintf("%s%s%s", *cols, **cols ? ", " : "", name);
+	char *v = xasprintf("%s%s?", *vals, **vals ? ", " : "");
+
+	free(*cols);
+	free(*vals);
+	*cols = c;
+	*vals = v;
+}
+
+char *
+db_sample_cols(void)
+{
+	static const char *const fixed[] = {
+		"seq", "wall_ns", "mono_ns", "interval_ns", "boot", "key_seq",
+		"fs_seq", "limits_seq", "areas", "ticks_per_sec", "nproc",
+		"ncpu_online", "load1", "load5", "load15", "tasks_running",
+		"tasks_total",
+	};
+	static const char *const psi_kind[] = { "some", "full" };
+	static const char *const psi_val[] = {
+		"avg10", "avg60", "avg300", "total_ns",
+	};
+	char *cols = xstrdup(""), *vals = xstrdup(""), buf[64];
+	size_t i;
+	int r, k, v;
+
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		add_col(&cols, &vals, fixed[i]);
+	for (r = 0; r < MEM_NFIELDS; r++) {
+		mem_col(buf, sizeof(buf), r);
+		add_col(&cols, &vals, buf);
+	}
+	for (r = 0; r < PSI_NRES; r++)
+		for (k = 0; k < 2; k++)
+			for (v = 0; v < 4; v++) {
+				snprintf(buf, sizeof(buf), "psi_%s_%s_%s",
+				    psi_resource_names[r], psi_kind[k],
+				    psi_val[v]);
+				add_col(&cols, &vals, buf);
+			}
+	free(vals);
+	return cols;
+}
+
+/* "?, ?, ..." for as many columns as cols names. */
+static char *
+placeholders(const char *cols)
+{
+	size_t n = 1, i;
+	char *v;
+
+	for (i = 0; cols[i] != '\0'; i++)
+		n += cols[i] == ',';
+	v = xmalloc(n * 3);
+	for (i = 0; i < n; i++)
+		memcpy(v + 3 * i, i + 1 < n ? "?, " : "?\0", 3);
+	return v;
+}
+
+/* Process fields stored in table proc: every non-derived field except the
+ * identity (pid, start time, kept in table process), if the schema has a
+ * column for it. */
+static bool
+proc_col_stored(const struct field_desc *f)
+{
+	return f->type != FT_DOUBLE && f->bit != PROC_PID &&
+	    f->bit != PROC_START_TIME;
+}
+
+void
+db_find_proc_cols(struct db *db)
+{
+	size_t i;
+
+	db->npcols = 0;
+	for (i = 0; i < proc_nfields && db->npcols < PROC_NFIELDS; i++)
+		if (proc_col_stored(&proc_fields[i]) &&
+		    db_has_column(db, "proc", proc_fields[i].name))
+			db->pcols[db->npcols++] = &proc_fields[i];
+}
+
+static int
+prepare(struct db *db, int idx, const char *sql)
+{
+	int rc = sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &db->st[idx], NULL);
+
+	if (rc != SQLITE_OK) {
+		db_sqlfail(db, rc, "prepare");
+		return -1;
+	}
+	return 0;
+}
+
+/* Does table proc have this column? (A build whose snapshot grew a field
+ * keeps writing the columns the schema has.) */
+bool
+db_has_column(struct db *db, const char *table, const char *col)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+	char *sql = xasprintf("SELECT 1 FROM pragma_table_info('%s') "
+	    "WHERE name = ?", table);
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, col, -1, SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	free(sql);
+	return found;
+}
+
+static int
+prepare_all(struct db *db)
+{
+	char *cols = xstrdup(""), *vals = xstrdup(""), *sql, *c, *v;
+	size_t i;
+	int r = 0;
+
+	c = db_sample_cols();
+	v = placeholders(c);
+	sql = xasprintf("INSERT INTO sample(%s) VALUES(%s)", c, v);
+	free(c);
+	free(v);
+	r |= prepare(db, ST_SAMPLE, sql);
+	free(sql);
+	r |= prepare(db, ST_CPU, "INSERT INTO cpu(seq, cpu, user_ns, nice_ns, "
+	    "system_ns, idle_ns, iowait_ns, irq_ns, softirq_ns, steal_ns, "
+	    "guest_ns, guest_nice_ns) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+	r |= prepare(db, ST_DISK, "INSERT INTO disk(seq, name, reads, writes, "
+	    "read_bytes, write_bytes, busy_ns) VALUES(?,?,?,?,?,?,?)");
+	r |= prepare(db, ST_NET, "INSERT INTO net(seq, name, up, rx_bytes, "
+	    "rx_packets, rx_errors, rx_drops, tx_bytes, tx_packets, tx_errors, "
+	    "tx_drops) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+	r |= prepare(db, ST_FS, "INSERT INTO fs(seq, n, device, mount, type, "
+	    "size_bytes, used_bytes, avail_bytes, inodes_total, inodes_used, "
+	    "inodes_free) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+	r |= prepare(db, ST_LIMITS, "INSERT INTO limits(seq, cgroup_version, "
+	    "cgroup_path, cpu_quota_ns, cpu_period_ns, cpu_usage_ns, "
+	    "memory_limit_bytes, memory_usage_bytes, swap_limit_bytes, "
+	    "pids_limit, pids_current, unlimited, io_max) "
+	    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+	r |= prepare(db, ST_RLIMIT, "INSERT INTO rlimit(seq, resource, soft, "
+	    "hard, soft_unlimited, hard_unlimited) VALUES(?,?,?,?,?,?)");
+	r |= prepare(db, ST_PROCESS_NEW, "INSERT INTO process(pid, "
+	    "start_time_ns, boot, first_seq) VALUES(?,?,?,?)");
+	r |= prepare(db, ST_PROCESS_GONE, "UPDATE process SET gone_seq = ? "
+	    "WHERE id = ?");
+	r |= prepare(db, ST_MEMBER, "INSERT INTO member(seq, id) VALUES(?,?)");
+	r |= prepare(db, ST_STR_FIND, "SELECT id FROM str WHERE s = ?");
+	r |= prepare(db, ST_STR_ADD, "INSERT INTO str(s) VALUES(?)");
+	r |= prepare(db, ST_BEGIN, "BEGIN IMMEDIATE");
+	r |= prepare(db, ST_COMMIT, "COMMIT");
+	r |= prepare(db, ST_ROLLBACK, "ROLLBACK");
+
+	add_col(&cols, &vals, "id");
+	add_col(&cols, &vals, "seq");
+	add_col(&cols, &vals, "kernel_thread");
+	db_find_proc_cols(db);
+	for (i = 0; i < db->npcols; i++)
+		add_col(&cols, &vals, db->pcols[i]->name);
+	db->proc_cols = cols;
+	sql = xasprintf("INSERT INTO proc(%s) VALUES(%s)", cols, vals);
+	free(vals);
+	r |= prepare(db, ST_PROC, sql);
+	free(sql);
+	return r == 0 ? 0 : -1;
+}
+
+/* Load what the last run left: seq counters and the processes still open
+ * (their values are unknown here, so each gets a full row next sample). */
+static int
+load_state(struct db *db)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	db->last_seq = (uint64_t)db_int(db, "SELECT max(seq) FROM sample", 0);
+	db->key_seq = (uint64_t)db_int(db, "SELECT key_seq FROM sample "
+	    "ORDER BY seq DESC LIMIT 1", 0);
+	db->keyframe_due = true;
+	rc = sqlite3_prepare_v2(db->sql, "SELECT (SELECT s FROM str WHERE "
+	    "id = boot) FROM sample ORDER BY seq DESC LIMIT 1", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_sqlfail(db, rc, "load state"), -1;
+	snapshot_clear(db->prev);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) > 0)
+		strlcpy(db->prev->boot_id,
+		    (const char *)sqlite3_column_text(st, 0),
+		    sizeof(db->prev->boot_id));
+	sqlite3_finalize(st);
+	rc = sqlite3_prepare_v2(db->sql, "SELECT id, pid, start_time_ns FROM "
+	    "process WHERE gone_seq IS NULL ORDER BY pid", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_sqlfail(db, rc, "load state"), -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct snap_proc *p = snapshot_add_proc(db->prev);
+		struct wproc *w;
+
+		db->prev_w = xgrow(db->prev_w, &db->cap_prev_w,
+		    db->prev->nproc - 1, sizeof(*db->prev_w));
+		w = &db->prev_w[db->prev->nproc - 1];
+		w->id = sqlite3_column_int64(st, 0);
+		w->stale = true;
+		p->pid = (pid_t)sqlite3_column_int64(st, 1);
+		HAVE_SET(p->have, PROC_PID);
+		if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
+			p->start_time_ns = db_col_u64(st, 2);
+			HAVE_SET(p->have, PROC_START_TIME);
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "load state"), -1;
+	db->have_prev = db->prev->nproc > 0 || db->prev->boot_id[0] != '\0';
+	return 0;
+}
+
+int
+db_writer_init(struct db *db, struct db_error *err)
+{
+	db->prev = snapshot_new();
+	db->cur = snapshot_new();
+	db->strs = strcache_new();
+	if (prepare_all(db) != 0 || load_state(db) != 0) {
+		db_copyerr(err, db);
+		return -1;
+	}
+	db_retention_init(db);
+	return 0;
+}
+
+void
+db_writer_fini(struct db *db)
+{
+	int i;
+
+	for (i = 0; i < ST_NSTMTS; i++)
+		sqlite3_finalize(db->st[i]);
+	memset(db->st, 0, sizeof(db->st));
+	snapshot_free(db->prev);
+	snapshot_free(db->cur);
+	db->prev = db->cur = NULL;
+	free(db->prev_w);
+	free(db->cur_w);
+	db->prev_w = db->cur_w = NULL;
+	free(db->proc_cols);
+	db->proc_cols = NULL;
+	strcache_free(db->strs);
+	db->strs = NULL;
+}
+
+uint64_t
+db_last_written(const struct db *db)
+{
+	return db->last_seq;
+}
+
+/* ---- one sample --------------------------------------------------------- */
+
+static int
+step(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE) {
+		db_sqlfail(db, rc, what);
+		return -1;
+	}
+	return 0;
+}
+
+/* Bind an interned string (NULL stays NULL); -1 on failure. */
+static int
+bind_strid(struct db *db, sqlite3_stmt *st, int idx, const char *s)
+{
+	int64_t id;
+
+	if (s == NULL) {
+		sqlite3_bind_null(st, idx);
+		return 0;
+	}
+	id = db_intern(db, s, strlen(s));
+	if (id == 0)
+		return -1;
+	sqlite3_bind_int64(st, idx, id);
+	return 0;
+}
+
+static void
+bind_dbl(sqlite3_stmt *st, int idx, bool have, double v)
+{
+	if (have)
+		sqlite3_bind_double(st, idx, v);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+static int
+write_sample(struct db *db, const struct snapshot *s, uint64_t seq,
+    int64_t interval)
+{
+	sqlite3_stmt *st = db->st[ST_SAMPLE];
+	int i = 1, r, k;
+
+	sqlite3_bind_int64(st, i++, (sqlite3_int64)seq);
+	sqlite3_bind_int64(st, i++, s->wall_ns);
+	sqlite3_bind_int64(st, i++, s->mono_ns);
+	sqlite3_bind_int64(st, i++, interval);
+	if (s->boot_id[0] != '\0') {
+		if (bind_strid(db, st, i, s->boot_id) != 0)
+			return -1;
+	}
+	i++;
+	sqlite3_bind_int64(st, i++, (sqlite3_int64)db->key_seq);
+	db_bind_u64(st, i++, db->fs_seq > 0, (uint64_t)db->fs_seq);
+	db_bind_u64(st, i++, db->lim_seq > 0, (uint64_t)db->lim_seq);
+	sqlite3_bind_int64(st, i++, s->areas);
+	db_bind_u64(st, i++, s->ticks_per_sec > 0, (uint64_t)s->ticks_per_sec);
+	sqlite3_bind_int64(st, i++, (sqlite3_int64)s->nproc);
+	db_bind_u64(st, i++, s->ncpu_online > 0, (uint64_t)s->ncpu_online);
+	for (k = 0; k < 3; k++)
+		bind_dbl(st, i++, HAVE(s->load.have, k), s->load.avg[k]);
+	db_bind_u64(st, i++, HAVE(s->load.have, LOAD_RUNNING), s->load.running);
+	db_bind_u64(st, i++, HAVE(s->load.have, LOAD_TASKS), s->load.tasks);
+	for (k = 0; k < MEM_NFIELDS; k++)
+		db_bind_u64(st, i++, HAVE(s->mem.have, k), s->mem.v[k]);
+	for (r = 0; r < PSI_NRES; r++)
+		for (k = 0; k < 2; k++) {
+			const struct psi_line *l = k == 0 ? &s->psi[r].some :
+			    &s->psi[r].full;
+
+			bind_dbl(st, i++, l->have, l->avg10);
+			bind_dbl(st, i++, l->have, l->avg60);
+			bind_dbl(st, i++, l->have, l->avg300);
+			db_bind_u64(st, i++, l->have, l->total_ns);
+		}
+	return step(db, st, "store sample");
+}
+
+static bool
+str_eq(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static int
+write_devices(struct db *db, const struct snapshot *s, uint64_t seq)
+{
+	sqlite3_stmt *st;
+	size_t i, j;
+	int k;
+
+	st = db->st[ST_CPU];
+	for (i = 0; i < s->ncpu; i++) {
+		const struct snap_cpu *c = &s->cpu[i];
+
+		for (j = 0; j < i; j++)
+			if (s->cpu[j].id == c->id)
+				break;
+		if (j < i)
+			continue; /* a duplicate id would void the sample */
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
+		sqlite3_bind_int64(st, 2, c->id);
+		for (k = 0; k < CPU_NFIELDS; k++)
+			db_bind_u64(st, 3 + k, HAVE(c->have, k), c->ns[k]);
+		if (step(db, st, "store cpu") != 0)
+			return -1;
+	}
+	st = db->st[ST_DISK];
+	for (i = 0; i < s->ndisk; i++) {
+		const struct snap_disk *d = &s->disk[i];
+
+		for (j = 0; j < i; j++)
+			if (str_eq(s->disk[j].name, d->name))
+				break;
+		if (j < i || d->name == NULL)
+			continue;
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
+		if (bind_strid(db, st, 2, d->name) != 0)
+			return -1;
+		for (k = 0; k < DISK_NFIELDS; k++)
+			db_bind_u64(st, 3 + k, HAVE(d->have, k), d->v[k]);
+		if (step(db, st, "store disk") != 0)
+			return -1;
+	}
+	st = db->st[ST_NET];
+	for (i = 0; i < s->nnet; i++) {
+		const struct snap_net *n = &s->net[i];
+
+		for (j = 0; j < i; j++)
+			if (str_eq(s->net[j].name, n->name))
+				break;
+		if (j < i || n->name == NULL)
+			continue;
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
+		if (bind_strid(db, st, 2, n->name) != 0)
+			return -1;
+		db_bind_u64(st, 3, n->up >= 0, (uint64_t)n->up);
+		for (k = 0; k < NET_NFIELDS; k++)
+			db_bind_u64(st, 4 + k, HAVE(n->have, k), n->v[k]);
+		if (step(db, st, "store network") != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static bool
+fs_changed(const struct snapshot *a, const struct snapshot *b)
+{
+	size_t i;
+
+	if (a->nfs != b->nfs)
+		return true;
+	for (i = 0; i < a->nfs; i++) {
+		const struct snap_fs *x = &a->fs[i], *y = &b->fs[i];
+
+		if (x->have != y->have || memcmp(x->v, y->v, sizeof(x->v)) ||
+		    !str_eq(x->device, y->device) ||
+		    !str_eq(x->mount, y->mount) || !str_eq(x->type, y->type))
+			return true;
+	}
+	return false;
+}
+
+static int
+write_fs(struct db *db, const struct snapshot *s, uint64_t seq)
+{
+	sqlite3_stmt *st = db->st[ST_FS];
+	size_t i;
+	int k;
+
+	for (i = 0; i < s->nfs; i++) {
+		const struct snap_fs *f = &s->fs[i];
+
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		if (bind_strid(db, st, 3, f->device) != 0 ||
+		    bind_strid(db, st, 4, f->mount) != 0 ||
+		    bind_strid(db, st, 5, f->type) != 0)
+			return -1;
+		for (k = 0; k < FS_NFIELDS; k++)
+			db_bind_u64(st, 6 + k, HAVE(f->have, k), f->v[k]);
+		if (step(db, st, "store filesystem") != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static bool
+limits_changed(const struct snapshot *a, const struct snapshot *b)
+{
+	const struct snap_cgroup *x = &a->cgroup, *y = &b->cgroup;
+
+	if ((a->areas ^ b->areas) & (1u << AREA_QUOTA))
+		return true;
+	return x->version != y->version || x->have != y->have ||
+	    x->unlimited != y->unlimited || memcmp(x->v, y->v, sizeof(x->v)) ||
+	    !str_eq(x->path, y->path) || !str_eq(x->io_max, y->io_max) ||
+	    memcmp(&a->rlimit, &b->rlimit, sizeof(a->rlimit)) != 0;
+}
+
+static int
+write_limits(struct db *db, const struct snapshot *s, uint64_t seq)
+{
+	const struct snap_cgroup *c = &s->cgroup;
+	const struct snap_rlimit *rl = &s->rlimit;
+	sqlite3_stmt *st = db->st[ST_LIMITS];
+	int k;
+
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
+	sqlite3_bind_int64(st, 2, c->version);
+	if (bind_strid(db, st, 3, c->path) != 0)
+		return -1;
+	for (k = 0; k < QUOTA_NFIELDS; k++)
+		db_bind_u64(st, 4 + k, HAVE(c->have, k) &&
+		    !HAVE(c->unlimited, k), c->v[k]);
+	sqlite3_bind_int64(st, 12, c->unlimited & c->have);
+	if (bind_strid(db, st, 13, c->io_max) != 0 ||
+	    step(db, st, "store limits") != 0)
+		return -1;
+	st = db->st[ST_RLIMIT];
+	for (k = 0; k < RLIM_NFIELDS; k++) {
+		bool su = HAVE(rl->soft_unlimited, k);
+		bool hu = HAVE(rl->hard_unlimited, k);
+
+		if (!HAVE(rl->have, k))
+			continue;
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
+		sqlite3_bind_text(st, 2, rlim_field_names[k], -1,
+		    SQLITE_STATIC);
+		db_bind_u64(st, 3, !su, rl->soft[k]);
+		db_bind_u64(st, 4, !hu, rl->hard[k]);
+		sqlite3_bind_int(st, 5, su);
+		sqlite3_bind_int(st, 6, hu);
+		if (step(db, st, "store rlimit") != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Pointer to field f of p. */
+#define FIELD(p, f, type) ((const type *)((const char *)(p) + (f)->offset))
+
+static bool
+proc_changed(struct db *db, const struct snap_proc *a,
+    const struct snap_proc *b)
+{
+	size_t i;
+
+	if ((a->have & ~PROC_DERIVED) != (b->have & ~PROC_DERIVED) ||
+	    a->kernel_thread != b->kernel_thread)
+		return true;
+	for (i = 0; i < db->npcols; i++) {
+		const struct field_desc *f = db->pcols[i];
+
+		if (!HAVE(a->have, f->bit))
+			continue;
+		switch (f->type) {
+		case FT_PID:
+			if (*FIELD(a, f, pid_t) != *FIELD(b, f, pid_t))
+				return true;
+			break;
+		case FT_UID:
+			if (*FIELD(a, f, uid_t) != *FIELD(b, f, uid_t))
+				return true;
+			break;
+		case FT_CHAR:
+			if (*FIELD(a, f, char) != *FIELD(b, f, char))
+				return true;
+			break;
+		case FT_I32:
+			if (*FIELD(a, f, int32_t) != *FIELD(b, f, int32_t))
+				return true;
+			break;
+		case FT_U64:
+			if (*FIELD(a, f, uint64_t) != *FIELD(b, f, uint64_t))
+				return true;
+			break;
+		case FT_STR:
+			if (!str_eq(*FIELD(a, f, char *), *FIELD(b, f, char *)))
+				return true;
+			break;
+		case FT_DOUBLE:
+			break;
+		}
+	}
+	return false;
+}
+
+static int
+write_proc(struct db *db, const struct snap_proc *p, int64_t id, uint64_t seq)
+{
+	sqlite3_stmt *st = db->st[ST_PROC];
+	size_t i;
+	int idx = 4;
+
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)seq);
+	sqlite3_bind_int(st, 3, p->kernel_thread);
+	for (i = 0; i < db->npcols; i++, idx++) {
+		const struct field_desc *f = db->pcols[i];
+		char c;
+
+		if (!HAVE(p->have, f->bit))
+			continue; /* stays NULL */
+		switch (f->type) {
+		case FT_PID:
+			sqlite3_bind_int64(st, idx, *FIELD(p, f, pid_t));
+			break;
+		case FT_UID:
+			sqlite3_bind_int64(st, idx, *FIELD(p, f, uid_t));
+			break;
+		case FT_CHAR:
+			c = *FIELD(p, f, char);
+			sqlite3_bind_text(st, idx, &c, c != '\0', SQLITE_TRANSIENT);
+			break;
+		case FT_I32:
+			sqlite3_bind_int64(st, idx, *FIELD(p, f, int32_t));
+			break;
+		case FT_U64:
+			db_bind_u64(st, idx, true, *FIELD(p, f, uint64_t));
+			break;
+		case FT_STR: {
+			/* Known but absent (a kernel thread's cmdline) is "". */
+			const char *s = *FIELD(p, f, char *);
+			int64_t sid = db_intern(db, s != NULL ? s : "",
+			    s != NULL ? strlen(s) : 0);
+
+			if (sid == 0)
+				return -1;
+			sqlite3_bind_int64(st, idx, sid);
+			break;
+		}
+		case FT_DOUBLE:
+			break;
+		}
+	}
+	return step(db, st, "store process");
+}
+
+static bool
+same_process(const struct snap_proc *a, const struct snap_proc *b)
+{
+	bool ha = HAVE(a->have, PROC_START_TIME), hb = HAVE(b->have,
+	    PROC_START_TIME);
+
+	return a->pid == b->pid && ha == hb &&
+	    (!ha || a->start_time_ns == b->start_time_ns);
+}
+
+static int
+write_procs(struct db *db, const struct snapshot *s, uint64_t seq, bool key)
+{
+	const struct snapshot *prev = db->prev;
+	bool same_boot = str_eq(s->boot_id, prev->boot_id) ||
+	    s->boot_id[0] == '\0' || prev->boot_id[0] == '\0';
+	size_t i, j = 0;
+	sqlite3_stmt *st;
+
+	db->cur_w = xgrow(db->cur_w, &db->cap_cur_w, s->nproc + 1,
+	    sizeof(*db->cur_w));
+	for (i = 0; i < s->nproc; i++) {
+		const struct snap_proc *p = &s->proc[i];
+		const struct snap_proc *q = NULL;
+		struct wproc *w = &db->cur_w[i];
+
+		if (i > 0 && s->proc[i - 1].pid == p->pid) {
+			w->id = 0; /* duplicate pid from the probe: skip */
+			continue;
+		}
+		/* Both lists are pid-sorted: merge; the unmatched old ones
+		 * are gone. */
+		for (; j < prev->nproc && prev->proc[j].pid <= p->pid; j++) {
+			if (prev->proc[j].pid == p->pid && same_boot &&
+			    same_process(&prev->proc[j], p)) {
+				q = &prev->proc[j];
+				break;
+			}
+			if (db->prev_w[j].id == 0)
+				continue;
+			st = db->st[ST_PROCESS_GONE];
+			sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
+			sqlite3_bind_int64(st, 2, db->prev_w[j].id);
+			if (step(db, st, "store process exit") != 0)
+				return -1;
+		}
+		w->stale = false;
+		if (q != NULL) {
+			w->id = db->prev_w[j].id;
+			j++;
+			if (!db->prev_w[j - 1].stale && !proc_changed(db, p, q))
+				continue;
+		} else {
+			st = db->st[ST_PROCESS_NEW];
+			sqlite3_bind_int64(st, 1, p->pid);
+			db_bind_u64(st, 2, HAVE(p->have, PROC_START_TIME),
+			    p->start_time_ns);
+			if (s->boot_id[0] != '\0' &&
+			    bind_strid(db, st, 3, s->boot_id) != 0)
+				return -1;
+			sqlite3_bind_int64(st, 4, (sqlite3_int64)seq);
+			if (step(db, st, "store process") != 0)
+				return -1;
+			w->id = sqlite3_last_insert_rowid(db->sql);
+		}
+		if (write_proc(db, p, w->id, seq) != 0)
+			return -1;
+	}
+	for (; j < prev->nproc; j++) {
+		if (db->prev_w[j].id == 0)
+			continue;
+		st = db->st[ST_PROCESS_GONE];
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
+		sqlite3_bind_int64(st, 2, db->prev_w[j].id);
+		if (step(db, st, "store process exit") != 0)
+			return -1;
+	}
+	if (!key)
+		return 0;
+	st = db->st[ST_MEMBER];
+	for (i = 0; i < s->nproc; i++) {
+		if (db->cur_w[i].id == 0)
+			continue;
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
+		sqlite3_bind_int64(st, 2, db->cur_w[i].id);
+		if (step(db, st, "store keyframe") != 0)
+			return -1;
+	}
+	return 0;
+}
+
+enum db_status
+db_write(struct db *db, const struct snapshot *snap, struct db_error *err)
+{
+	struct snapshot *s = db->cur, *ts;
+	struct wproc *tw;
+	size_t tc;
+	uint64_t seq = db->last_seq + 1, old_key = db->key_seq;
+	int64_t old_fs = db->fs_seq, old_lim = db->lim_seq, interval;
+	bool key, same_boot;
+	int rc;
+
+	if (!db->writer)
+		return db_fail(db, DB_ERR_INVALID, "%s: opened read-only",
+		    db->path);
+	snapshot_copy(s, snap);
+	snapshot_sort_procs(s);
+	key = db->keyframe_due || seq - db->key_seq >= DB_KEY_EVERY;
+	same_boot = str_eq(s->boot_id, db->prev->boot_id);
+	interval = s->interval_ns;
+	if (db->have_prev && db->prev->mono_ns > 0 && same_boot &&
+	    s->mono_ns > db->prev->mono_ns)
+		interval = s->mono_ns - db->prev->mono_ns;
+	else if (db->have_prev && !same_boot)
+		interval = 0;
+
+	rc = sqlite3_step(db->st[ST_BEGIN]);
+	sqlite3_reset(db->st[ST_BEGIN]);
+	if (rc != SQLITE_DONE) {
+		db_sqlfail(db, rc, "begin");
+		goto fail;
+	}
+	if (key)
+		db->key_seq = seq;
+	if (s->nfs == 0)
+		db->fs_seq = 0;
+	else if (key || db->fs_seq == 0 || fs_changed(s, db->prev)) {
+		db->fs_seq = (int64_t)seq;
+		if (write_fs(db, s, seq) != 0)
+			goto rollback;
+	}
+	if (!(s->areas & (1u << AREA_QUOTA)))
+		db->lim_seq = 0;
+	else if (key || db->lim_seq == 0 || limits_changed(s, db->prev)) {
+		db->lim_seq = (int64_t)seq;
+		if (write_limits(db, s, seq) != 0)
+			goto rollback;
+	}
+	if (write_sample(db, s, seq, interval) != 0 ||
+	    write_devices(db, s, seq) != 0 ||
+	    write_procs(db, s, seq, key) != 0)
+		goto rollback;
+	rc = sqlite3_step(db->st[ST_COMMIT]);
+	sqlite3_reset(db->st[ST_COMMIT]);
+	if (rc != SQLITE_DONE) {
+		db_sqlfail(db, rc, "commit");
+		goto rollback;
+	}
+	/* Committed: this sample is the base of the next one. */
+	ts = db->prev;
+	db->prev = db->cur;
+	db->cur = ts;
+	tw = db->prev_w;
+	db->prev_w = db->cur_w;
+	db->cur_w = tw;
+	tc = db->cap_prev_w;
+	db->cap_prev_w = db->cap_cur_w;
+	db->cap_cur_w = tc;
+	db->have_prev = true;
+	db->keyframe_due = false;
+	db->last_seq = seq;
+	db->last_wall_ns = s->wall_ns;
+	db->writes++;
+	if (db->writes % 100 == 0)
+		sqlite3_wal_checkpoint_v2(db->sql, NULL,
+		    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	db_retention_step(db);
+	db->last = DB_OK;
+	return DB_OK;
+
+rollback:
+	sqlite3_step(db->st[ST_ROLLBACK]);
+	sqlite3_reset(db->st[ST_ROLLBACK]);
+fail:
+	{
+		int i;
+
+		for (i = 0; i < ST_NSTMTS; i++)
+			if (db->st[i] != NULL) {
+				sqlite3_reset(db->st[i]);
+				sqlite3_clear_bindings(db->st[i]);
+			}
+	}
+	/* Ids handed out in the rolled-back transaction do not exist. */
+	strcache_clear(db->strs);
+	db->key_seq = old_key;
+	db->fs_seq = old_fs;
+	db->lim_seq = old_lim;
+	db_copyerr(err, db);
+	return db->last;
+}

@@ -1,0 +1,23 @@
+/*
+ * synth.h: deterministic synthetic snapshots for the store's tests and
+ * benchmarks — a host of nproc processes, most idle, a few busy, one that
+ * lives only between samples 3 and 6, one pid reused at sample 5, and
+ * hostile names (quotes, control characters, invalid UTF-8, 4 KiB).
+ */
+#ifndef HISTOP_TESTS_DB_SYNTH_H
+#define HISTOP_TESTS_DB_SYNTH_H
+
+#include <stdint.h>
+
+#include "core/snapshot.h"
+
+#define SYNTH_T0 INT64_C(1764000000000000000) /* 2025-11-24T16:00:00Z */
+#define SYNTH_STEP INT64_C(2000000000)
+
+/* Sample i (0, 1, ...) of the synthetic host into s (cleared first). */
+void synth_fill(struct snapshot *s, int i, int nproc);
+/* 0 if a and b hold the same raw values (derived fields ignored); else
+ * prints what differs as TAP comments and returns 1. */
+int synth_compare(const struct snapshot *a, const struct snapshot *b);
+
+#endif
