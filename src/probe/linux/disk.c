@@ -194,7 +194,7 @@ linux_disk(struct probe_collector *c, struct snapshot *s)
 		ok++;
 		/* statvfs only where the mount table is this machine's */
 		for (i = first; sys->live && i < s->nfs; i++)
-			if (!probe_fs_remote(s->fs[i].type))
+			if (!probe_fs_no_statvfs(s->fs[i].type))
 				(void)probe_statvfs(s->fs[i].mount, &s->fs[i]);
 	}
 	n = sys_read(sys, st->proc_fd, "diskstats");
