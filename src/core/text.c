@@ -226,8 +226,9 @@ text_sanitize(char *dst, size_t dstsize, const char *s, size_t len,
 	return o;
 }
 
-int
-text_sanitize_buf(struct textbuf *b, const char *s, size_t len, int flags)
+/* Walk s in its sanitised form, appending to b unless b is NULL. */
+static int
+sanitize_walk(struct textbuf *b, const char *s, size_t len, int flags)
 {
 	size_t i = 0;
 	int width = 0;
@@ -238,27 +239,23 @@ text_sanitize_buf(struct textbuf *b, const char *s, size_t len, int flags)
 		int w;
 
 		i += sanitize_one(s + i, len - i, flags, piece, &plen, &w);
-		textbuf_add(b, piece, plen);
+		if (b != NULL)
+			textbuf_add(b, piece, plen);
 		width += w;
 	}
 	return width;
 }
 
 int
+text_sanitize_buf(struct textbuf *b, const char *s, size_t len, int flags)
+{
+	return sanitize_walk(b, s, len, flags);
+}
+
+int
 text_width(const char *s, size_t len, int flags)
 {
-	size_t i = 0;
-	int width = 0;
-
-	while (i < len) {
-		char piece[12];
-		size_t plen;
-		int w;
-
-		i += sanitize_one(s + i, len - i, flags, piece, &plen, &w);
-		width += w;
-	}
-	return width;
+	return sanitize_walk(NULL, s, len, flags);
 }
 
 /* ---- JSON ----------------------------------------------------------------- */

@@ -35,10 +35,10 @@ probe_fs_pseudo(const char *type)
 }
 
 bool
-probe_fs_remote(const char *type)
+probe_fs_no_statvfs(const char *type)
 {
 	static const char *const remote[] = {
-		"nfs", "nfs4", "cifs", "smb3", "smbfs", "ceph", "glusterfs",
+		"autofs", "nfs", "nfs4", "cifs", "smb3", "smbfs", "ceph", "glusterfs",
 		"fuse.sshfs", "fuse.glusterfs", "fuse.ceph", "9p", "afs",
 		"lustre", "gpfs", "ncpfs", "coda", NULL
 	};

@@ -121,6 +121,16 @@ json_cpu(struct rw *w, const struct snap_cpu *c)
 	    PCT_PREC);
 }
 
+/* False, after writing name: null, when area a was not sampled. */
+static bool
+sampled(struct rw *w, const struct snapshot *s, int a, const char *name)
+{
+	if (s->areas & (1u << a))
+		return true;
+	rw_null(w, name);
+	return false;
+}
+
 static void
 json_cpus(struct rw *w, const struct snapshot *s)
 {
@@ -149,10 +159,8 @@ json_memory(struct rw *w, const struct snapshot *s)
 {
 	int i;
 
-	if (!(s->areas & (1u << AREA_MEMORY))) {
-		rw_null(w, "memory");
+	if (!sampled(w, s, AREA_MEMORY, "memory"))
 		return;
-	}
 	rw_obj(w, "memory");
 	for (i = 0; i < MEM_NFIELDS; i++)
 		u64_or_null(w, mem_field_names[i], s->mem.have, i, s->mem.v[i]);
@@ -166,10 +174,8 @@ json_load(struct rw *w, const struct snapshot *s)
 {
 	int i;
 
-	if (!(s->areas & (1u << AREA_LOAD))) {
-		rw_null(w, "load");
+	if (!sampled(w, s, AREA_LOAD, "load"))
 		return;
-	}
 	rw_obj(w, "load");
 	for (i = LOAD_1; i <= LOAD_15; i++)
 		dbl_or_null(w, load_field_names[i], HAVE(s->load.have, i),
@@ -230,10 +236,8 @@ json_network(struct rw *w, const struct snapshot *s)
 	size_t i;
 	int k;
 
-	if (!(s->areas & (1u << AREA_NETWORK))) {
-		rw_null(w, "network");
+	if (!sampled(w, s, AREA_NETWORK, "network"))
 		return;
-	}
 	rw_arr(w, "network");
 	for (i = 0; i < s->nnet; i++) {
 		const struct snap_net *n = &s->net[i];
@@ -278,10 +282,8 @@ json_pressure(struct rw *w, const struct snapshot *s)
 {
 	int r;
 
-	if (!(s->areas & (1u << AREA_PRESSURE))) {
-		rw_null(w, "pressure");
+	if (!sampled(w, s, AREA_PRESSURE, "pressure"))
 		return;
-	}
 	rw_obj(w, "pressure");
 	for (r = 0; r < PSI_NRES; r++) {
 		rw_obj(w, psi_resource_names[r]);
@@ -312,10 +314,8 @@ json_quota(struct rw *w, const struct snapshot *s)
 	const struct snap_rlimit *rl = &s->rlimit;
 	int k;
 
-	if (!(s->areas & (1u << AREA_QUOTA))) {
-		rw_null(w, "quota");
+	if (!sampled(w, s, AREA_QUOTA, "quota"))
 		return;
-	}
 	rw_obj(w, "quota");
 	if (cg->version == 0)
 		rw_null(w, "cgroup");

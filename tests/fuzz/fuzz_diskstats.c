@@ -17,8 +17,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	FUZZ_CHECK(parse_diskstats(buf, size, s) == s->ndisk);
 	for (i = 0; i < s->ndisk; i++)
-		FUZZ_CHECK(s->disk[i].name[0] != '\0' &&
-		    strchr(s->disk[i].name, '/') == NULL);
+		FUZZ_CHECK(sys_name_safe(s->disk[i].name,
+		    strlen(s->disk[i].name)));
 	free(buf);
 	snapshot_free(s);
 	return 0;

@@ -284,10 +284,13 @@ test_net_dev(void)
 	is_int(net_up_state(S("unknown\n"), NULL, 0), -1, "unknown, no flags");
 	is_int(net_up_state(NULL, 0, S("0xzz\n")), -1, "garbage flags");
 	is_int(net_up_state(NULL, 0, S("0x\n")), -1, "empty flags");
-	ok(!net_name_safe(".."), "name .. unsafe");
-	ok(!net_name_safe("a/b"), "name a/b unsafe");
-	ok(!net_name_safe("a\033b"), "name with ESC unsafe");
-	ok(net_name_safe("eth0.100"), "name eth0.100 safe");
+	ok(!sys_name_safe(S("..")), "name .. unsafe");
+	ok(!sys_name_safe(S("a/b")), "name a/b unsafe");
+	ok(!sys_name_safe(S("a\033b")), "name with ESC unsafe");
+	ok(!sys_name_safe(S("a b")), "name with a blank unsafe");
+	ok(!sys_name_safe(S("")), "empty name unsafe");
+	ok(sys_name_safe(S("eth0.100")), "name eth0.100 safe");
+	ok(sys_name_safe(S("cciss!c0d0")), "name cciss!c0d0 safe");
 	snapshot_free(s);
 }
 

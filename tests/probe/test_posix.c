@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <sys/resource.h>
+#include <sys/statvfs.h>
 
 #include <errno.h>
 #include <stdlib.h>
@@ -10,8 +11,40 @@
 #include <unistd.h>
 
 #include "core/snapshot.h"
+#include "probe/common.h"
 #include "probe/probe_int.h"
 #include "tests/tap.h"
+
+/* The helpers both backends share (probe/common.c). */
+static void
+test_common(void)
+{
+	struct snapshot *s = snapshot_new();
+	struct snap_fs *f;
+	struct statvfs sv;
+
+	ok(probe_fs_pseudo("tmpfs") && probe_fs_pseudo("cgroup2") &&
+	    probe_fs_pseudo("proc"), "common: tmpfs cgroup2 proc are pseudo");
+	ok(!probe_fs_pseudo("ext4") && !probe_fs_pseudo("overlay") &&
+	    !probe_fs_pseudo("nfs4"), "common: ext4 overlay nfs4 are real");
+	ok(probe_fs_no_statvfs("nfs4") && probe_fs_no_statvfs("autofs") &&
+	    probe_fs_no_statvfs("fuse.sshfs"),
+	    "common: no statvfs on nfs4, autofs, sshfs");
+	ok(!probe_fs_no_statvfs("ext4") && !probe_fs_no_statvfs("tmpfs"),
+	    "common: statvfs on ext4 and tmpfs");
+	f = snapshot_add_fs(s);
+	f->device = snapshot_str(s, "/dev/sda1", 9);
+	ok(probe_fs_listed(s, 0, "/dev/sda1", 9), "common: device listed");
+	ok(!probe_fs_listed(s, 0, "/dev/sda", 8), "common: prefix not listed");
+	ok(!probe_fs_listed(s, 1, "/dev/sda1", 9), "common: from first only");
+	ok(!probe_fs_listed(s, 0, "tmpfs", 5), "common: non-path never dup");
+	is_int(probe_statvfs("/", f), 0, "common: statvfs /");
+	statvfs("/", &sv);
+	is_u64(f->v[FS_SIZE], (uint64_t)sv.f_blocks * sv.f_frsize,
+	    "common: size = blocks * frsize");
+	ok(probe_statvfs("/nonexistent/histop", f) < 0, "common: ENOENT");
+	snapshot_free(s);
+}
 
 int
 main(void)
@@ -73,5 +106,6 @@ main(void)
 	is_str(s->boot_id, "", "posix: no boot id");
 	c.ops->close(&c);
 	snapshot_free(s);
+	test_common();
 	return tap_done();
 }

@@ -104,7 +104,7 @@ posix_disk(struct probe_collector *c, struct snapshot *s)
 		    strlen(m->mnt_fsname));
 		fs->mount = snapshot_str(s, m->mnt_dir, strlen(m->mnt_dir));
 		fs->type = snapshot_str(s, m->mnt_type, strlen(m->mnt_type));
-		if (!probe_fs_remote(fs->type))
+		if (!probe_fs_no_statvfs(fs->type))
 			(void)probe_statvfs(fs->mount, fs);
 	}
 	endmntent(f);
