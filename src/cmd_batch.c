@@ -19,7 +19,35 @@
 #include "engine.h"
 #include "report/report.h"
 
-/* Sleep until the monotonic time deadline_ns (absolute). */
+/* Set by SIGINT/SIGTERM: stop after the snapshot being written, so the
+ * output never ends in half a record. */
+static volatile sig_atomic_t stop_requested;
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
+/* Stop cleanly on sig, unless it was ignored when we started (a
+ * background job keeps ignoring SIGINT). SA_RESTART: a write interrupted
+ * by it resumes instead of failing; the sleep returns early regardless. */
+static void
+catch_stop(int sig)
+{
+	struct sigaction sa, old;
+
+	if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
+/* Sleep until the monotonic time deadline_ns (absolute), or a stop. */
 static void
 sleep_until(int64_t deadline_ns)
 {
@@ -28,8 +56,8 @@ sleep_until(int64_t deadline_ns)
 		.tv_nsec = (long)(deadline_ns % NSEC_PER_SEC),
 	};
 
-	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) ==
-	    EINTR)
+	while (!stop_requested && clock_nanosleep(CLOCK_MONOTONIC,
+	    TIMER_ABSTIME, &ts, NULL) == EINTR)
 		;
 }
 
@@ -134,6 +162,8 @@ cmd_batch(const struct cli_opts *o)
 	/* A closed pipe must become a write error we report, not a silent
 	 * death by SIGPIPE. */
 	signal(SIGPIPE, SIG_IGN);
+	catch_stop(SIGINT);
+	catch_stop(SIGTERM);
 
 	if (o->sort_key != NULL)
 		ro.sort = report_sort_find(o->sort_key);
@@ -161,12 +191,14 @@ cmd_batch(const struct cli_opts *o)
 
 	delay_ns = (int64_t)(o->delay * (double)NSEC_PER_SEC + 0.5);
 	deadline = clock_mono_ns();
-	for (i = 0; o->count == 0 || i < o->count; i++) {
+	for (i = 0; (o->count == 0 || i < o->count) && !stop_requested; i++) {
 		if (i > 0) {
 			int64_t now;
 
 			deadline += delay_ns;
 			sleep_until(deadline);
+			if (stop_requested)
+				break;
 			now = clock_mono_ns();
 			if (now - deadline > delay_ns)
 				deadline = now; /* fell behind: don't burst */
