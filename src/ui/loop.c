@@ -314,7 +314,9 @@ read_keys(struct ui *ui)
 		int key = r == KEY_CODE_YES ? UI_FN((int)wch) : (int)wch;
 
 		if (key == UI_FN(KEY_RESIZE)) {
-			resized(ui);
+			/* resizeterm() queues this for our own SIGWINCH
+			 * handling: resizing again here would loop */
+			ui->dirty = true;
 			continue;
 		}
 		ui->views[ui->nviews - 1]->key(ui, key);
