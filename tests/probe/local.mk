@@ -39,3 +39,7 @@ EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/fuzz.h \
 	tests/fuzz/fuzz_loadavg.c tests/fuzz/fuzz_mountinfo.c \
 	tests/fuzz/fuzz_diskstats.c tests/fuzz/fuzz_net_dev.c \
 	tests/fuzz/fuzz_psi.c tests/fuzz/fuzz_cgroup.c
+EXTRA_DIST += tests/fuzz/fuzz_proc_pid_stat.c tests/fuzz/fuzz_proc_pid_status.c \
+	tests/fuzz/fuzz_proc_pid_statm.c tests/fuzz/fuzz_proc_pid_io.c \
+	tests/fuzz/fuzz_proc_pid_cmdline.c tests/fuzz/fuzz_proc_pid_cgroup.c \
+	tests/fuzz/fuzz_proc_pid_limits.c

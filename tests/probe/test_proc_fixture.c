@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <malloc.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -211,6 +212,24 @@ test_hostile(void)
 			    (s2->proc[i].cmdline == NULL) ==
 			    (s->proc[i].cmdline == NULL);
 		ok(same, "hostile: second (cached) tick identical");
+
+		/* Steady state: the heap does not grow tick after tick (every
+		 * forced re-read period passes several times). */
+		{
+			size_t before, after;
+
+			for (i = 0; i < 3; i++) {
+				snapshot_clear(s2);
+				probe_processes(c, s2);
+			}
+			before = mallinfo2().uordblks;
+			for (i = 0; i < 100; i++) {
+				snapshot_clear(s2);
+				probe_processes(c, s2);
+			}
+			after = mallinfo2().uordblks;
+			is_u64(after, before, "100 more ticks: heap in use unchanged");
+		}
 		snapshot_free(s2);
 	}
 	probe_collector_free(c);

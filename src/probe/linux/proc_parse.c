@@ -225,8 +225,12 @@ proc_parse_status(const char *buf, size_t len, struct proc_status *out)
 		if (e == NULL)
 			e = end;
 		if (*p == 'U' && key_is(p, e, "Uid", 3, &v)) {
-			if (parse_u64(&v, e, &out->uid) && out->uid <= UINT32_MAX)
+			uint64_t uid;
+
+			if (parse_u64(&v, e, &uid) && uid <= UINT32_MAX) {
+				out->uid = uid;
 				out->have |= 1u << PSTATUS_UID;
+			}
 		} else if (*p == 'T' && key_is(p, e, "Threads", 7, &v)) {
 			if (parse_i64(&v, e, &n) && n >= 0 && n <= INT32_MAX) {
 				out->threads = n;
@@ -364,7 +368,6 @@ proc_parse_limits(const char *buf, size_t len, struct snap_rlimit *out)
 		"Max realtime priority", "Max realtime timeout",
 	};
 	const char *p = buf, *end = buf + len;
-	int n = 0;
 
 	memset(out, 0, sizeof(*out));
 	while (p < end) {
@@ -393,6 +396,9 @@ proc_parse_limits(const char *buf, size_t len, struct snap_rlimit *out)
 			hunl = hok && te - s == 9 && memcmp(s, "unlimited", 9) == 0;
 			hok = hok && (hunl || tok_u64(s, te, &hard));
 			if (sok && hok) {
+				/* A repeated line replaces the earlier one. */
+				out->soft_unlimited &= ~(1u << f);
+				out->hard_unlimited &= ~(1u << f);
 				out->have |= 1u << f;
 				if (sunl)
 					out->soft_unlimited |= 1u << f;
@@ -400,12 +406,11 @@ proc_parse_limits(const char *buf, size_t len, struct snap_rlimit *out)
 					out->hard_unlimited |= 1u << f;
 				out->soft[f] = soft;
 				out->hard[f] = hard;
-				n++;
 			}
 		}
 		p = e + 1;
 	}
-	return n;
+	return __builtin_popcount(out->have);
 }
 
 bool
