@@ -14,7 +14,7 @@ while [ "$n" -gt 0 ] && [ "$(awk '/VmRSS/ { print $2 }' /proc/$hog/status)" -lt 
 	sleep 0.1
 	n=$((n - 1))
 done
-"$load" cpu 2 &
+"$load" cpu 4 &
 burner=$!
 helpers="$helpers $burner"
 
@@ -36,7 +36,7 @@ ok $? "M puts the 600 MB process on the top row"
 top_row | sed 's/^/# /'
 
 T send-keys P
-wait_top 'ui_load cpu 2' 10
+wait_top 'ui_load cpu 4' 10
 ok $? "P puts the CPU burner on the top row"
 top_row | sed 's/^/# /'
 

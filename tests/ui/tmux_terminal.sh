@@ -123,7 +123,7 @@ ok $? "growing back restores the full layout"
 T send-keys t
 sleep 0.2
 T send-keys q
-n=50
+n=150
 while [ "$n" -gt 0 ] && [ "$(pane_dead)" != 1 ]; do sleep 0.1; n=$((n-1)); done
 is "$(T display -p '#{pane_dead_status}')" 0 "q exits 0 after all that"
 done_testing
