@@ -126,4 +126,5 @@ T send-keys q
 n=150
 while [ "$n" -gt 0 ] && [ "$(pane_dead)" != 1 ]; do sleep 0.1; n=$((n-1)); done
 is "$(T display -p '#{pane_dead_status}')" 0 "q exits 0 after all that"
+[ "$(pane_dead)" = 1 ] || { screen | sed 's/^/# /'; ps -o pid,stat,time,wchan:20,args -p "$pid" | sed 's/^/# /'; }
 done_testing
