@@ -91,8 +91,5 @@ T send-keys q
 wait_gone 'histop help' 5
 
 T send-keys q
-n=150
-while [ "$n" -gt 0 ] && [ "$(pane_dead)" != 1 ]; do sleep 0.1; n=$((n-1)); done
-is "$(pane_dead)" 1 "q quits"
-is "$(T display -p '#{pane_dead_status}')" 0 "exit status 0"
+is "$(exit_status)" 0 "q quits with exit status 0"
 done_testing

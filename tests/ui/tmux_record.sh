@@ -30,9 +30,7 @@ T capture-pane -p -t :1 | grep -q 'not recording'
 ok $? "its title says not recording"
 T send-keys -t :1 q
 T send-keys -t :0 q
-n=150
-while [ "$n" -gt 0 ] && [ "$(T display -p -t :0 '#{pane_dead}')" != 1 ]; do sleep 0.1; n=$((n-1)); done
-is "$(T display -p -t :0 '#{pane_dead_status}')" 0 "recording UI exits 0"
+is "$(exit_status :0)" 0 "recording UI exits 0"
 if command -v sqlite3 >/dev/null 2>&1; then
 	samples=$(sqlite3 "$db" 'select count(*) from sample' 2>/dev/null)
 	[ "${samples:-0}" -ge 3 ]
