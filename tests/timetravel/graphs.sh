@@ -5,11 +5,8 @@
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/timetravel/tmux.sh"
 
-gen="$top_builddir/tests/timetravel/gen_history"
-[ -x "$gen" ] || skip_all "gen_history not built"
-export TZ=UTC
+tt_history
 d=$tt_dir
-"$gen" "$d/h.db" -n 100 -p 20 -q || { echo "Bail out! gen_history"; exit 1; }
 
 W=120
 LABEL_W=18

@@ -5,6 +5,7 @@
 #   tt_screen             the visible pane as text
 #   tt_wait REGEX [SECS]  poll the screen until it matches (0) or time out (1)
 #   tt_gone [SECS]        wait until the program exited; echo its status
+#   tt_history            generate the standard history (below)
 command -v tmux >/dev/null 2>&1 || skip_all "tmux not installed"
 
 tt_dir=$(mktemp -d "${TMPDIR:-/tmp}/histop-tt.XXXXXX")
@@ -93,7 +94,24 @@ tt_gone() {
 		tt_i=$((tt_i - 1))
 	done
 	echo running
+	# Diagnose a hang: where is it stuck?
+	if command -v gdb >/dev/null 2>&1; then
+		tt_p=$(tmux -S "$tt_sock" list-panes -t "$tt_s" -F '#{pane_pid}')
+		gdb -p "$tt_p" -batch -ex 'thread apply all bt' 2>&1 |
+		    grep '^#' | sed 's/^/# /' >&2
+	fi
 	return 1
+}
+
+# The standard synthetic history in $tt_dir/h.db (TZ=UTC): 100 samples
+# every 2 s from 2026-11-25 00:00:00; the ephemeral process lives in
+# samples [20, 40), the CPU spike is sample 50. $gen is the generator.
+tt_history() {
+	gen="$top_builddir/tests/timetravel/gen_history"
+	[ -x "$gen" ] || skip_all "gen_history not built"
+	export TZ=UTC
+	"$gen" "$tt_dir/h.db" -n 100 -p 20 -q ||
+	    { echo "Bail out! gen_history"; exit 1; }
 }
 
 tt_kill() {
