@@ -1,1 +1,16 @@
 ## Benchmarks: built on demand (make bench), never run by make check.
+EXTRA_PROGRAMS =
+if PROBE_LINUX
+EXTRA_PROGRAMS += bench/bench_probe
+bench_bench_probe_SOURCES = bench/bench_probe.c
+bench_bench_probe_LDADD = $(PROBE_LIBS)
+endif
+EXTRA_DIST += bench/bench_probe.sh
+CLEANFILES += $(EXTRA_PROGRAMS)
+
+bench: $(EXTRA_PROGRAMS)
+.PHONY: bench
+
+EXTRA_PROGRAMS += bench/bench_report
+bench_bench_report_SOURCES = bench/bench_report.c
+bench_bench_report_LDADD = $(REPORT_LIBS)

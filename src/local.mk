@@ -10,3 +10,4 @@ histop_SOURCES = src/main.c src/commands.h \
 	src/cmd_db.c
 # Link order: higher modules first.
 histop_LDADD = $(UI_LIBS) $(DB_LIBS) $(REPORT_LIBS) $(PROBE_LIBS) $(LIBINTL) -lm
+dist_man_MANS += man/histop.1

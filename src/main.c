@@ -162,7 +162,7 @@ static int
 parse_options(int argc, char **argv, struct cli_opts *o, bool *batch)
 {
 	const char *errstr, *bad = NULL;
-	bool replay = false;
+	bool replay = false, batch_only = false;
 	uid_t uid;
 	int c;
 
@@ -174,6 +174,7 @@ parse_options(int argc, char **argv, struct cli_opts *o, bool *batch)
 			*batch = true;
 			break;
 		case 'n':
+			batch_only = true;
 			o->count = (long)strtonum(optarg, 1, COUNT_MAX, &errstr);
 			if (errstr != NULL)
 				return usage_error(_("invalid count '%s' for "
@@ -186,6 +187,7 @@ parse_options(int argc, char **argv, struct cli_opts *o, bool *batch)
 				    "from 0.1 to 86400, like 2 or 0.5)"), optarg);
 			break;
 		case OPT_FORMAT:
+			batch_only = true;
 			if (strcmp(optarg, "text") == 0)
 				o->format = FORMAT_TEXT;
 			else if (strcmp(optarg, "json") == 0)
@@ -226,10 +228,15 @@ parse_options(int argc, char **argv, struct cli_opts *o, bool *batch)
 			o->at = optarg;
 			break;
 		case OPT_PROC_ROOT:
-			o->probe.proc_root = optarg;
-			break;
 		case OPT_SYS_ROOT:
-			o->probe.sys_root = optarg;
+			if (*optarg == '\0')
+				return usage_error(_("%s needs a directory"),
+				    c == OPT_PROC_ROOT ? "--proc-root" :
+				    "--sys-root");
+			if (c == OPT_PROC_ROOT)
+				o->probe.proc_root = optarg;
+			else
+				o->probe.sys_root = optarg;
 			break;
 		case 'h':
 			usage();
@@ -261,6 +268,8 @@ parse_options(int argc, char **argv, struct cli_opts *o, bool *batch)
 		    "recorded history)"));
 	if (replay && *batch)
 		return usage_error(_("-b and -r cannot be combined"));
+	if (batch_only && !*batch)
+		return usage_error(_("-n and --format need -b (batch mode)"));
 	return -1;
 }
 

@@ -14,7 +14,7 @@
 
 #define NS INT64_C(1000000000)
 
-static int
+static int __attribute__((format(printf, 3, 4)))
 fail(char *err, size_t len, const char *fmt, ...)
 {
 	va_list ap;

@@ -35,15 +35,30 @@ probe_fs_pseudo(const char *type)
 }
 
 bool
-probe_fs_remote(const char *type)
+probe_fs_no_statvfs(const char *type)
 {
 	static const char *const remote[] = {
-		"nfs", "nfs4", "cifs", "smb3", "smbfs", "ceph", "glusterfs",
+		"autofs", "nfs", "nfs4", "cifs", "smb3", "smbfs", "ceph", "glusterfs",
 		"fuse.sshfs", "fuse.glusterfs", "fuse.ceph", "9p", "afs",
 		"lustre", "gpfs", "ncpfs", "coda", NULL
 	};
 
 	return in_list(type, remote);
+}
+
+bool
+probe_fs_listed(const struct snapshot *s, size_t first, const char *dev,
+    size_t len)
+{
+	size_t i;
+
+	if (len == 0 || dev[0] != '/')
+		return false;
+	for (i = first; i < s->nfs; i++)
+		if (strncmp(s->fs[i].device, dev, len) == 0 &&
+		    s->fs[i].device[len] == '\0')
+			return true;
+	return false;
 }
 
 int

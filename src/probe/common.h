@@ -13,9 +13,13 @@
 /* Kernel-internal filesystems with no storage of their own (proc, sysfs,
  * cgroup, tmpfs, devtmpfs, ...): left out of the list unless asked. */
 bool probe_fs_pseudo(const char *type);
-/* Network filesystems: statvfs may hang on a dead server, so their sizes
- * are not read (left unknown). */
-bool probe_fs_remote(const char *type);
+/* Filesystems whose sizes are not read (left unknown): network ones,
+ * where statvfs hangs on a dead server, and autofs, where it would mount. */
+bool probe_fs_no_statvfs(const char *type);
+/* True if device (len bytes) is a device path ("/dev/...") already listed
+ * in s->fs[first..]: the same filesystem mounted again (a bind mount). */
+bool probe_fs_listed(const struct snapshot *s, size_t first,
+    const char *device, size_t len);
 /* Sizes and inode counts of the filesystem mounted at path into fs.
  * A filesystem without a fixed inode table (f_files 0) leaves inodes
  * unknown. Returns 0 or -errno. */

@@ -121,6 +121,16 @@ json_cpu(struct rw *w, const struct snap_cpu *c)
 	    PCT_PREC);
 }
 
+/* False, after writing name: null, when area a was not sampled. */
+static bool
+sampled(struct rw *w, const struct snapshot *s, int a, const char *name)
+{
+	if (s->areas & (1u << a))
+		return true;
+	rw_null(w, name);
+	return false;
+}
+
 static void
 json_cpus(struct rw *w, const struct snapshot *s)
 {
@@ -149,10 +159,8 @@ json_memory(struct rw *w, const struct snapshot *s)
 {
 	int i;
 
-	if (!(s->areas & (1u << AREA_MEMORY))) {
-		rw_null(w, "memory");
+	if (!sampled(w, s, AREA_MEMORY, "memory"))
 		return;
-	}
 	rw_obj(w, "memory");
 	for (i = 0; i < MEM_NFIELDS; i++)
 		u64_or_null(w, mem_field_names[i], s->mem.have, i, s->mem.v[i]);
@@ -166,10 +174,8 @@ json_load(struct rw *w, const struct snapshot *s)
 {
 	int i;
 
-	if (!(s->areas & (1u << AREA_LOAD))) {
-		rw_null(w, "load");
+	if (!sampled(w, s, AREA_LOAD, "load"))
 		return;
-	}
 	rw_obj(w, "load");
 	for (i = LOAD_1; i <= LOAD_15; i++)
 		dbl_or_null(w, load_field_names[i], HAVE(s->load.have, i),
@@ -230,10 +236,8 @@ json_network(struct rw *w, const struct snapshot *s)
 	size_t i;
 	int k;
 
-	if (!(s->areas & (1u << AREA_NETWORK))) {
-		rw_null(w, "network");
+	if (!sampled(w, s, AREA_NETWORK, "network"))
 		return;
-	}
 	rw_arr(w, "network");
 	for (i = 0; i < s->nnet; i++) {
 		const struct snap_net *n = &s->net[i];
@@ -278,10 +282,8 @@ json_pressure(struct rw *w, const struct snapshot *s)
 {
 	int r;
 
-	if (!(s->areas & (1u << AREA_PRESSURE))) {
-		rw_null(w, "pressure");
+	if (!sampled(w, s, AREA_PRESSURE, "pressure"))
 		return;
-	}
 	rw_obj(w, "pressure");
 	for (r = 0; r < PSI_NRES; r++) {
 		rw_obj(w, psi_resource_names[r]);
@@ -305,28 +307,36 @@ limit_value(struct rw *w, const char *name, uint32_t have, uint32_t unlimited,
 		rw_u64(w, name, v);
 }
 
+/* The members of one cgroup's limits and usage. */
 static void
-json_quota(struct rw *w, const struct snapshot *s)
+json_cgroup_fields(struct rw *w, const struct snap_cgroup *cg)
+{
+	int k;
+
+	rw_i64(w, "version", cg->version);
+	rw_str(w, "path", cg->path);
+	for (k = 0; k < QUOTA_NFIELDS; k++)
+		limit_value(w, quota_field_names[k], cg->have, cg->unlimited, k,
+		    cg->v[k]);
+	rw_str(w, "io_max", cg->io_max);
+}
+
+static void
+json_quota(struct rw *w, const struct snapshot *s, const struct report_opts *o)
 {
 	const struct snap_cgroup *cg = &s->cgroup;
 	const struct snap_rlimit *rl = &s->rlimit;
+	size_t i;
 	int k;
 
-	if (!(s->areas & (1u << AREA_QUOTA))) {
-		rw_null(w, "quota");
+	if (!sampled(w, s, AREA_QUOTA, "quota"))
 		return;
-	}
 	rw_obj(w, "quota");
 	if (cg->version == 0)
 		rw_null(w, "cgroup");
 	else {
 		rw_obj(w, "cgroup");
-		rw_i64(w, "version", cg->version);
-		rw_str(w, "path", cg->path);
-		for (k = 0; k < QUOTA_NFIELDS; k++)
-			limit_value(w, quota_field_names[k], cg->have,
-			    cg->unlimited, k, cg->v[k]);
-		rw_str(w, "io_max", cg->io_max);
+		json_cgroup_fields(w, cg);
 		rw_obj_end(w);
 	}
 	rw_obj(w, "rlimits");
@@ -343,6 +353,17 @@ json_quota(struct rw *w, const struct snapshot *s)
 		rw_obj_end(w);
 	}
 	rw_obj_end(w);
+	if (o != NULL && o->cgroups != NULL) {
+		/* The cgroups the processes are in, keyed by their "cgroup". */
+		rw_arr(w, "process_cgroups");
+		for (i = 0; i < o->ncgroups; i++) {
+			rw_obj(w, NULL);
+			rw_str(w, "cgroup", o->cgroup_keys[i]);
+			json_cgroup_fields(w, &o->cgroups[i]);
+			rw_obj_end(w);
+		}
+		rw_arr_end(w);
+	}
 	rw_obj_end(w);
 }
 
@@ -373,7 +394,7 @@ report_json(struct rw *w, const struct snapshot *s, const struct report_opts *o)
 	json_filesystems(w, s);
 	json_network(w, s);
 	json_pressure(w, s);
-	json_quota(w, s);
+	json_quota(w, s, o);
 	if (!(s->areas & (1u << AREA_PROCESSES)))
 		rw_null(w, "processes");
 	else {

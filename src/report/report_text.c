@@ -90,6 +90,16 @@ area(const struct snapshot *s, int a)
 	return (s->areas & (1u << a)) != 0;
 }
 
+/* True, after a "Label: unavailable" line, when area a was not sampled. */
+static bool
+unavailable(struct out *t, const struct snapshot *s, int a, const char *label)
+{
+	if (area(s, a))
+		return false;
+	textbuf_printf(&t->b, "%s %s\n", label, _("unavailable"));
+	return true;
+}
+
 static void
 text_summary(struct out *t, const struct snapshot *s)
 {
@@ -212,11 +222,8 @@ text_pressure(struct out *t, const struct snapshot *s)
 {
 	int r;
 
-	if (!area(s, AREA_PRESSURE)) {
-		textbuf_printf(&t->b, "%s %s\n", _("Pressure:"),
-		    _("unavailable"));
+	if (unavailable(t, s, AREA_PRESSURE, _("Pressure:")))
 		return;
-	}
 	textbuf_printf(&t->b, "%-9s %s\n", _("Pressure"),
 	    "some avg10 avg60 avg300 stall%   full avg10 avg60 avg300 stall%");
 	for (r = 0; r < PSI_NRES; r++) {
@@ -239,10 +246,8 @@ text_filesystems(struct out *t, const struct snapshot *s)
 {
 	size_t i;
 
-	if (!area(s, AREA_DISK)) {
-		textbuf_printf(&t->b, "%s %s\n", _("Disks:"), _("unavailable"));
+	if (unavailable(t, s, AREA_DISK, _("Disks:")))
 		return;
-	}
 	textbuf_printf(&t->b, "%-20s %-8s %7s %7s %7s %4s %7s %5s %s\n",
 	    _("Filesystem"), _("Type"), _("Size"), _("Used"), _("Avail"),
 	    "Use%", _("Inodes"), "IUse%", _("Mounted on"));
@@ -303,10 +308,8 @@ text_network(struct out *t, const struct snapshot *s)
 {
 	size_t i;
 
-	if (!area(s, AREA_NETWORK)) {
-		textbuf_printf(&t->b, "%s %s\n", _("Network:"), _("unavailable"));
+	if (unavailable(t, s, AREA_NETWORK, _("Network:")))
 		return;
-	}
 	textbuf_printf(&t->b, "%-12s %-4s %8s %8s %8s %8s %9s %9s %7s %7s\n",
 	    _("Interface"), _("Link"), "rx", "tx", "rxB/s", "txB/s",
 	    "rxpkt/s", "txpkt/s", _("errors"), _("drops"));
@@ -357,10 +360,8 @@ text_quota(struct out *t, const struct snapshot *s)
 	const struct snap_rlimit *rl = &s->rlimit;
 	int k;
 
-	if (!area(s, AREA_QUOTA)) {
-		textbuf_printf(&t->b, "%s %s\n", _("Quota:"), _("unavailable"));
+	if (unavailable(t, s, AREA_QUOTA, _("Quota:")))
 		return;
-	}
 	if (cg->version == 0)
 		textbuf_printf(&t->b, "%s -\n", _("Cgroup:"));
 	else {
@@ -465,11 +466,8 @@ text_procs(struct out *t, const struct snapshot *s)
 	size_t i, n, *idx = NULL, cap = 0;
 	int cmdcols = 0;
 
-	if (!area(s, AREA_PROCESSES)) {
-		textbuf_printf(&t->b, "%s %s\n", _("Processes:"),
-		    _("unavailable"));
+	if (unavailable(t, s, AREA_PROCESSES, _("Processes:")))
 		return;
-	}
 	if (t->o != NULL && t->o->width > 0)
 		cmdcols = t->o->width > PROC_FIXED_COLS + 3 ?
 		    t->o->width - PROC_FIXED_COLS : 3;

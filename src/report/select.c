@@ -114,34 +114,26 @@ cmp_field(const struct snap_proc *a, const struct snap_proc *b,
 	const char *pa = (const char *)a + f->offset;
 	const char *pb = (const char *)b + f->offset;
 
+/* Three-way comparison of the values of type t at pa and pb. */
+#define CMP_AS(t) do {                                                   \
+		t x_ = *(const t *)(const void *)pa;                     \
+		t y_ = *(const t *)(const void *)pb;                     \
+		return (x_ > y_) - (x_ < y_);                            \
+	} while (0)
+
 	switch (f->type) {
-	case FT_PID: {
-		pid_t x = *(const pid_t *)(const void *)pa;
-		pid_t y = *(const pid_t *)(const void *)pb;
-		return (x > y) - (x < y);
-	}
-	case FT_UID: {
-		uid_t x = *(const uid_t *)(const void *)pa;
-		uid_t y = *(const uid_t *)(const void *)pb;
-		return (x > y) - (x < y);
-	}
+	case FT_PID:
+		CMP_AS(pid_t);
+	case FT_UID:
+		CMP_AS(uid_t);
 	case FT_CHAR:
-		return (*pa > *pb) - (*pa < *pb);
-	case FT_I32: {
-		int32_t x = *(const int32_t *)(const void *)pa;
-		int32_t y = *(const int32_t *)(const void *)pb;
-		return (x > y) - (x < y);
-	}
-	case FT_U64: {
-		uint64_t x = *(const uint64_t *)(const void *)pa;
-		uint64_t y = *(const uint64_t *)(const void *)pb;
-		return (x > y) - (x < y);
-	}
-	case FT_DOUBLE: {
-		double x = *(const double *)(const void *)pa;
-		double y = *(const double *)(const void *)pb;
-		return (x > y) - (x < y);
-	}
+		CMP_AS(char);
+	case FT_I32:
+		CMP_AS(int32_t);
+	case FT_U64:
+		CMP_AS(uint64_t);
+	case FT_DOUBLE:
+		CMP_AS(double);
 	case FT_STR: {
 		const char *x = *(const char *const *)(const void *)pa;
 		const char *y = *(const char *const *)(const void *)pb;
@@ -150,6 +142,7 @@ cmp_field(const struct snap_proc *a, const struct snap_proc *b,
 		return strcmp(x, y);
 	}
 	}
+#undef CMP_AS
 	return 0;
 }
 

@@ -1,21 +1,13 @@
 ## Tests of probe.
 EXTRA_DIST += tests/probe/fixtures
+## System areas (Linux backend): parsers, fixture trees, the real /proc.
 if PROBE_LINUX
-check_PROGRAMS += tests/probe/test_linux_parse
-TESTS += tests/probe/test_linux_parse
-tests_probe_test_linux_parse_SOURCES = tests/probe/test_linux_parse.c tests/tap.h
+probe_sys_tests = tests/probe/test_linux_parse \
+	tests/probe/test_linux_fixtures tests/probe/test_linux_live
+check_PROGRAMS += $(probe_sys_tests)
+TESTS += $(probe_sys_tests)
 tests_probe_test_linux_parse_LDADD = $(PROBE_LIBS)
-endif
-if PROBE_LINUX
-check_PROGRAMS += tests/probe/test_linux_fixtures
-TESTS += tests/probe/test_linux_fixtures
-tests_probe_test_linux_fixtures_SOURCES = tests/probe/test_linux_fixtures.c tests/tap.h
 tests_probe_test_linux_fixtures_LDADD = $(PROBE_LIBS)
-endif
-if PROBE_LINUX
-check_PROGRAMS += tests/probe/test_linux_live
-TESTS += tests/probe/test_linux_live
-tests_probe_test_linux_live_SOURCES = tests/probe/test_linux_live.c tests/tap.h
 tests_probe_test_linux_live_LDADD = $(PROBE_LIBS)
 endif
 ## Process reader (Linux backend): parsers, fixture trees, the real /proc.
@@ -37,3 +29,17 @@ TESTS += tests/probe/test_proc_real
 tests_probe_test_proc_real_SOURCES = tests/probe/test_proc_real.c tests/tap.h
 tests_probe_test_proc_real_LDADD = $(PROBE_LIBS)
 endif
+## The POSIX fallback builds everywhere; its test runs everywhere.
+check_PROGRAMS += tests/probe/test_posix
+TESTS += tests/probe/test_posix
+tests_probe_test_posix_LDADD = $(PROBE_LIBS)
+## libFuzzer targets: not built by make; tests/fuzz/run.sh builds and runs them.
+EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/fuzz.h \
+	tests/fuzz/fuzz_proc_stat.c tests/fuzz/fuzz_meminfo.c \
+	tests/fuzz/fuzz_loadavg.c tests/fuzz/fuzz_mountinfo.c \
+	tests/fuzz/fuzz_diskstats.c tests/fuzz/fuzz_net_dev.c \
+	tests/fuzz/fuzz_psi.c tests/fuzz/fuzz_cgroup.c
+EXTRA_DIST += tests/fuzz/fuzz_proc_pid_stat.c tests/fuzz/fuzz_proc_pid_status.c \
+	tests/fuzz/fuzz_proc_pid_statm.c tests/fuzz/fuzz_proc_pid_io.c \
+	tests/fuzz/fuzz_proc_pid_cmdline.c tests/fuzz/fuzz_proc_pid_cgroup.c \
+	tests/fuzz/fuzz_proc_pid_limits.c

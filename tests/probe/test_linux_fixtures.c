@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -305,6 +306,32 @@ test_cg1_rest(void)
 	is_str(g->io_max, "8:0 rbps=2097152\n8:0 wiops=300",
 	    "cg1: blkio throttle as io.max");
 	snapshot_free(s);
+
+	/* another process's cgroup, as /proc/PID/cgroup text */
+	{
+		struct probe_collector *c = open_tree("cg1", ALL_SYS, false);
+		struct snap_cgroup o;
+
+		s = snapshot_new();
+		is_int(probe_cgroup(c, s, "9:memory:/process_api/abc123\n"
+		    "4:cpu,cpuacct:/user.slice", &o), 0,
+		    "cg1: probe_cgroup by text");
+		is_int(o.version, 1, "cg1: by text v1");
+		is_u64(o.v[QUOTA_MEM_LIMIT], UINT64_C(2147483648),
+		    "cg1: by text memory limit");
+		is_u64(o.v[QUOTA_CPU_USAGE_NS], 987654321,
+		    "cg1: by text cpuacct (last line without newline)");
+		ok(!HAVE(o.have, QUOTA_PIDS_CURRENT),
+		    "cg1: by text pids not named, unknown");
+		is_int(probe_cgroup(c, s, "/user.slice", &o), 0,
+		    "cg1: bare path in every hierarchy");
+		is_u64(o.v[QUOTA_CPU_PERIOD_NS], 100000000,
+		    "cg1: bare path cpu period");
+		ok(!HAVE(o.have, QUOTA_MEM_LIMIT),
+		    "cg1: bare path absent in memory, unknown");
+		probe_collector_free(c);
+		snapshot_free(s);
+	}
 }
 
 static void
@@ -427,6 +454,71 @@ test_backwards(void)
 	snapshot_free(b);
 }
 
+/* Write a /proc/stat with the given CPU ids, each at `ticks` user ticks. */
+static void
+write_stat(const char *dir, const int *ids, int n, int ticks)
+{
+	char path[4096];
+	FILE *f;
+	int i;
+
+	snprintf(path, sizeof(path), "%s/stat", dir);
+	f = fopen(path, "w");
+	fprintf(f, "cpu  %d 0 0 %d\n", ticks * n, ticks * n);
+	for (i = 0; i < n; i++)
+		fprintf(f, "cpu%d %d 0 0 %d\n", ids[i], ticks, ticks);
+	fclose(f);
+}
+
+/* CPUs 0,1 -> hot-add 2,3 -> hot-remove the middle ones. */
+static void
+test_hotplug(void)
+{
+	static const int two[] = { 0, 1 }, four[] = { 0, 1, 2, 3 },
+	    holes[] = { 0, 3 };
+	char dir[] = "/tmp/histop-hotplug.XXXXXX", path[4096];
+	struct probe_options o = { 0 };
+	struct probe_collector *c;
+	struct snapshot *a = snapshot_new(), *b = snapshot_new();
+	char err[256];
+
+	if (mkdtemp(dir) == NULL) {
+		ok(0, "hotplug: mkdtemp");
+		return;
+	}
+	clock_mono_ns = fake_mono;
+	write_stat(dir, two, 2, 100);
+	o.proc_root = o.sys_root = dir;
+	o.areas = 1u << AREA_CPU;
+	c = probe_collector_new(&o, err, sizeof(err));
+	fake_now = NSEC_PER_SEC;
+	probe_sample(c, a);
+	write_stat(dir, four, 4, 200);
+	fake_now += NSEC_PER_SEC;
+	probe_sample(c, b);
+	snapshot_derive(b, a);
+	is_int(b->ncpu, 5, "hotplug: four cpus after hot-add");
+	ok(b->cpu[2].have_pct && !b->cpu[3].have_pct && !b->cpu[4].have_pct,
+	    "hotplug: new cpus have no rate yet");
+	is_dbl(b->cpu[2].pct[CPU_USER], 50.0, 1e-9, "hotplug: cpu1 user 50%");
+	write_stat(dir, holes, 2, 300);
+	fake_now += NSEC_PER_SEC;
+	probe_sample(c, a);
+	snapshot_derive(a, b);
+	is_int(a->ncpu, 3, "hotplug: two cpus after hot-remove");
+	is_int(a->cpu[2].id, 3, "hotplug: cpu3 kept its id");
+	ok(a->cpu[1].have_pct && a->cpu[2].have_pct,
+	    "hotplug: surviving cpus keep their rates");
+	is_dbl(a->cpu[2].pct[CPU_IDLE], 50.0, 1e-9, "hotplug: cpu3 idle 50%");
+	clock_mono_ns = clock_real_mono_ns;
+	probe_collector_free(c);
+	snapshot_free(a);
+	snapshot_free(b);
+	snprintf(path, sizeof(path), "%s/stat", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
 /* 1024 CPUs with ids 0, 2, 4, ... written at test time. */
 static void
 test_big_cpus(void)
@@ -466,6 +558,29 @@ test_big_cpus(void)
 	rmdir(dir);
 }
 
+/* A steady state allocates nothing: buffers and snapshot arrays are kept. */
+static void
+test_no_growth(void)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+	struct probe_collector *c = open_tree("cg2", ALL_SYS, false);
+	struct snapshot *s = snapshot_new();
+	size_t before;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		probe_sample(c, s);
+	before = mallinfo2().uordblks;
+	for (i = 0; i < 200; i++)
+		probe_sample(c, s);
+	is_int(mallinfo2().uordblks, before, "no heap growth over 200 samples");
+	probe_collector_free(c);
+	snapshot_free(s);
+#else
+	ok(1, "# SKIP mallinfo2 needs glibc 2.33");
+#endif
+}
+
 int
 main(void)
 {
@@ -483,5 +598,7 @@ main(void)
 	test_hostile_rest();
 	test_backwards();
 	test_big_cpus();
+	test_hotplug();
+	test_no_growth();
 	return tap_done();
 }

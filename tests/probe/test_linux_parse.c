@@ -284,10 +284,13 @@ test_net_dev(void)
 	is_int(net_up_state(S("unknown\n"), NULL, 0), -1, "unknown, no flags");
 	is_int(net_up_state(NULL, 0, S("0xzz\n")), -1, "garbage flags");
 	is_int(net_up_state(NULL, 0, S("0x\n")), -1, "empty flags");
-	ok(!net_name_safe(".."), "name .. unsafe");
-	ok(!net_name_safe("a/b"), "name a/b unsafe");
-	ok(!net_name_safe("a\033b"), "name with ESC unsafe");
-	ok(net_name_safe("eth0.100"), "name eth0.100 safe");
+	ok(!sys_name_safe(S("..")), "name .. unsafe");
+	ok(!sys_name_safe(S("a/b")), "name a/b unsafe");
+	ok(!sys_name_safe(S("a\033b")), "name with ESC unsafe");
+	ok(!sys_name_safe(S("a b")), "name with a blank unsafe");
+	ok(!sys_name_safe(S("")), "empty name unsafe");
+	ok(sys_name_safe(S("eth0.100")), "name eth0.100 safe");
+	ok(sys_name_safe(S("cciss!c0d0")), "name cciss!c0d0 safe");
 	snapshot_free(s);
 }
 
@@ -438,6 +441,13 @@ test_cgroup_parsers(void)
 	used = 0;
 	io_max_filter(S("8:0 rbps=1\n"), out, 5, &used);
 	is_int(used, 0, "io.max: never split a line");
+	/* found by fuzz_cgroup: a NUL inside a line made the copy shorter
+	 * than its recorded length */
+	used = 0;
+	io_max_filter(S("8:0 rb\0ps=1\n8:16 rbps=2\n"), out, sizeof(out),
+	    &used);
+	is_str(out, "8:16 rbps=2\n", "io.max: line with a NUL dropped");
+	is_int(used, strlen(out), "io.max: length matches the string");
 }
 
 int

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <malloc.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -211,6 +212,24 @@ test_hostile(void)
 			    (s2->proc[i].cmdline == NULL) ==
 			    (s->proc[i].cmdline == NULL);
 		ok(same, "hostile: second (cached) tick identical");
+
+		/* Steady state: the heap does not grow tick after tick (every
+		 * forced re-read period passes several times). */
+		{
+			size_t before, after;
+
+			for (i = 0; i < 3; i++) {
+				snapshot_clear(s2);
+				probe_processes(c, s2);
+			}
+			before = mallinfo2().uordblks;
+			for (i = 0; i < 100; i++) {
+				snapshot_clear(s2);
+				probe_processes(c, s2);
+			}
+			after = mallinfo2().uordblks;
+			is_u64(after, before, "100 more ticks: heap in use unchanged");
+		}
 		snapshot_free(s2);
 	}
 	probe_collector_free(c);
@@ -338,6 +357,8 @@ test_dynamics(void)
 	wproc(501, &b);
 	wproc(502, &d);
 	wproc(503, &x);
+	wproc(505, &d);
+	wproc(506, &d);
 	/* 2 MiB command line: capped. */
 	big = malloc(2 << 20);
 	for (i = 0; i < (2u << 20); i++)
@@ -356,7 +377,7 @@ test_dynamics(void)
 	linux_procs_set_refresh(c, 1000000);
 	probe_processes(c, s1);
 	s1->mono_ns = 1000000000;
-	is_int(s1->nproc, 5, "tick 1: five processes");
+	is_int(s1->nproc, 7, "tick 1: seven processes");
 	p = find(s1, 504);
 	ok(p != NULL && p->cmdline != NULL &&
 	    strlen(p->cmdline) == PROC_CMDLINE_MAX &&
@@ -383,9 +404,31 @@ test_dynamics(void)
 	x.comm = "execd";
 	x.cmdline = "/bin/execd";
 	wproc(503, &x);
-	/* ... and 504 vanished. */
+	/* ... and 504 vanished; 505's directory was replaced by a new
+	 * process's (a kept dir fd now points at a dead one); 506's by a
+	 * plain file (listed, but no process). */
 	{
 		char path[4200];
+		FILE *f;
+		struct fx y = d;
+		static const char *const files[] = { "stat", "status", "io",
+			"cmdline", "cgroup" };
+
+		for (i = 0; i < 5; i++) {
+			snprintf(path, sizeof path, "%s/505/%s", tmp, files[i]);
+			unlink(path);
+			snprintf(path, sizeof path, "%s/506/%s", tmp, files[i]);
+			unlink(path);
+		}
+		snprintf(path, sizeof path, "%s/505", tmp);
+		rmdir(path);
+		snprintf(path, sizeof path, "%s/506", tmp);
+		rmdir(path);
+		if ((f = fopen(path, "w")) != NULL)
+			fclose(f);
+		y.start = 3000;
+		y.cmdline = "/bin/newcomer";
+		wproc(505, &y);
 
 		snprintf(path, sizeof path, "%s/504/stat", tmp);
 		unlink(path);
@@ -397,8 +440,13 @@ test_dynamics(void)
 	probe_processes(c, s2);
 	s2->mono_ns = 2000000000;
 	snapshot_derive(s2, s1);
-	is_int(s2->nproc, 4, "tick 2: the vanished process is gone");
+	is_int(s2->nproc, 5, "tick 2: the vanished processes are gone");
 	ok(find(s2, 504) == NULL, "tick 2: 504 absent");
+	ok(find(s2, 506) == NULL, "tick 2: 506 (now a plain file) absent");
+	p = find(s2, 505);
+	ok(p != NULL && p->start_time_ns == ticks_ns(3000) &&
+	    p->cmdline != NULL && strcmp(p->cmdline, "/bin/newcomer") == 0,
+	    "pid dir replaced under a kept fd: the new process is read");
 	p = find(s2, 500);
 	if (ok(p != NULL, "reused pid present")) {
 		is_u64(p->start_time_ns, ticks_ns(2000), "reused pid: new start");

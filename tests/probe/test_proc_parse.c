@@ -145,6 +145,9 @@ test_status(void)
 	is_int(st.have, 0, "status: overflow, kB overflow, no unit, bad uid");
 	proc_parse_status(S("VmSwap:\t5 kB"), &st);
 	is_u64(st.vm_swap, 5120, "status: last line without newline");
+	proc_parse_status(S("Uid:\t5\t5\t5\t5\nUid:\t99999999999\n"), &st);
+	ok(st.have == 1u << PSTATUS_UID && st.uid == 5,
+	    "status: a later bad Uid line keeps the good one (fuzz find)");
 	proc_parse_status(S("VmSwapX:\t5 kB\nXVmSwap:\t6 kB\n"), &st);
 	is_int(st.have, 0, "status: keys must match whole");
 }
@@ -237,6 +240,12 @@ test_limits(void)
 	is_u64(r.hard[RLIM_NOFILE], 524288, "limits: nofile hard");
 	ok(r.hard_unlimited & (1u << RLIM_RTTIME), "limits: realtime timeout");
 	ok(!(r.have & (1u << RLIM_NPROC)), "limits: junk value unknown");
+	is_int(proc_parse_limits(S(
+	    "Max cpu time              unlimited            unlimited            seconds\n"
+	    "Max cpu time              5                    unlimited            seconds\n"),
+	    &r), 1, "limits: a repeated line counts once (fuzz find)");
+	ok(r.soft[RLIM_CPU] == 5 && !(r.soft_unlimited & (1u << RLIM_CPU)) &&
+	    (r.hard_unlimited & (1u << RLIM_CPU)), "limits: the later line wins");
 }
 
 static void

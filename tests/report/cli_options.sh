@@ -59,6 +59,10 @@ usage_error "'--format'" -b --format
 usage_error "'stray'" -b stray
 usage_error "--at" --at now
 usage_error "-r" -b -r
+usage_error "need -b" -n 2
+usage_error "need -b" --format json
+usage_error "--proc-root" -b --proc-root ""
+usage_error "--sys-root" -b --sys-root ""
 
 # Valid values that must not be refused as usage errors.
 for args in "-d 0.1" "-d 2" "-d .5" "-d 86400" "-n 1" "-s rss" "-s mem" \

@@ -11,4 +11,28 @@ tests_ui_test_timeline_LDADD = libui.a $(CORE_LIBS)
 check_PROGRAMS += tests/ui/ui_fixture
 tests_ui_ui_fixture_SOURCES = tests/ui/ui_fixture.c tests/ui/synth.c \
 	tests/ui/synth.h
-tests_ui_ui_fixture_LDADD = libui.a $(NCURSESW_LIBS) $(CORE_LIBS)
+tests_ui_ui_fixture_LDADD = libui.a $(NCURSESW_LIBS) $(DB_LIBS)
+UI_TEST_LIBS = libui.a $(NCURSESW_LIBS) $(DB_LIBS)
+check_PROGRAMS += tests/ui/test_ui_format tests/ui/test_ui_layout \
+	tests/ui/test_ui_keys tests/ui/test_ui_proctab tests/ui/test_ui_config
+TESTS += tests/ui/test_ui_format tests/ui/test_ui_layout \
+	tests/ui/test_ui_keys tests/ui/test_ui_proctab tests/ui/test_ui_config
+tests_ui_test_ui_format_SOURCES = tests/ui/test_ui_format.c tests/tap.h
+tests_ui_test_ui_format_LDADD = $(UI_TEST_LIBS)
+tests_ui_test_ui_layout_SOURCES = tests/ui/test_ui_layout.c tests/tap.h
+tests_ui_test_ui_layout_LDADD = $(UI_TEST_LIBS)
+tests_ui_test_ui_keys_SOURCES = tests/ui/test_ui_keys.c tests/tap.h
+tests_ui_test_ui_keys_LDADD = $(UI_TEST_LIBS)
+tests_ui_test_ui_proctab_SOURCES = tests/ui/test_ui_proctab.c \
+	tests/ui/synth.c tests/ui/synth.h tests/tap.h
+tests_ui_test_ui_proctab_LDADD = $(UI_TEST_LIBS)
+tests_ui_test_ui_config_SOURCES = tests/ui/test_ui_config.c tests/tap.h
+tests_ui_test_ui_config_LDADD = $(UI_TEST_LIBS)
+# Terminal tests: a real tmux, private socket, bounded waits.
+check_PROGRAMS += tests/ui/ui_load
+tests_ui_ui_load_SOURCES = tests/ui/ui_load.c
+tests_ui_ui_load_LDADD = -lpthread
+TESTS += tests/ui/tmux_live.sh tests/ui/tmux_terminal.sh tests/ui/tmux_record.sh \
+	tests/ui/tmux_hostile.sh
+EXTRA_DIST += tests/ui/tmux_lib.sh tests/ui/tmux_live.sh tests/ui/tmux_record.sh \
+	tests/ui/tmux_terminal.sh tests/ui/tmux_hostile.sh

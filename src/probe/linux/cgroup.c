@@ -244,6 +244,8 @@ io_max_filter(const char *buf, size_t len, char *out, size_t outsz,
 		const char *q = ls;
 		bool limit = false;
 
+		if (memchr(ls, '\0', (size_t)(le - ls)) != NULL)
+			continue; /* not the kernel's: the copy must be a string */
 		while (q < le) {
 			const char *eq, *w;
 
@@ -274,7 +276,8 @@ blkio_append(const char *buf, size_t len, const char *key, char *out,
 		char line[128];
 		int n;
 
-		if (sp == NULL || sp - ls > 32)
+		if (sp == NULL || sp - ls > 32 || memchr(ls, '\0',
+		    (size_t)(sp - ls)) != NULL)
 			continue;
 		q = sp;
 		if (!parse_u64(&q, le, &v) || q != le || v == 0)

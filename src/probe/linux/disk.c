@@ -71,7 +71,6 @@ parse_mountinfo(const char *buf, size_t len, bool all, struct snapshot *s)
 		const char *dev_s, *dev_e;
 		char type[64];
 		struct snap_fs *f;
-		size_t i;
 		int k;
 
 		/* id parent maj:min root mountpoint opts [optional...] - */
@@ -95,17 +94,9 @@ parse_mountinfo(const char *buf, size_t len, bool all, struct snapshot *s)
 		    sizeof(type));
 		if (!all && probe_fs_pseudo(type))
 			continue;
-		if (!all && *dev_s == '/') {
-			/* the same device again: a bind mount */
-			for (i = first; i < s->nfs; i++)
-				if (strlen(s->fs[i].device) ==
-				    (size_t)(dev_e - dev_s) &&
-				    memcmp(s->fs[i].device, dev_s,
-				    (size_t)(dev_e - dev_s)) == 0)
-					break;
-			if (i < s->nfs)
-				continue;
-		}
+		if (!all && probe_fs_listed(s, first, dev_s,
+		    (size_t)(dev_e - dev_s)))
+			continue;
 		f = snapshot_add_fs(s);
 		f->mount = pool_unescaped(s, mnt_s, mnt_e);
 		f->device = pool_unescaped(s, dev_s, dev_e);
@@ -137,18 +128,11 @@ parse_diskstats(const char *buf, size_t len, struct snapshot *s)
 		uint32_t good = 0, have = 0;
 		int n = 0, rd, rs, wr, ws;
 		struct snap_disk *d;
-		size_t i;
 
 		if (!parse_u64(&q, le, &t) || !parse_u64(&q, le, &t) ||
 		    !field(&q, le, &ns, &ne))
 			continue;
-		if (memchr(ns, '/', (size_t)(ne - ns)) != NULL ||
-		    ne - ns > NAME_MAX)
-			continue;
-		for (i = 0; i < (size_t)(ne - ns); i++)
-			if ((unsigned char)ns[i] < 0x20 || ns[i] == 0x7f)
-				break;
-		if (i < (size_t)(ne - ns))
+		if (!sys_name_safe(ns, (size_t)(ne - ns)))
 			continue;
 		while (n < 20) {
 			while (q < le && (*q == ' ' || *q == '\t'))
@@ -210,7 +194,7 @@ linux_disk(struct probe_collector *c, struct snapshot *s)
 		ok++;
 		/* statvfs only where the mount table is this machine's */
 		for (i = first; sys->live && i < s->nfs; i++)
-			if (!probe_fs_remote(s->fs[i].type))
+			if (!probe_fs_no_statvfs(s->fs[i].type))
 				(void)probe_statvfs(s->fs[i].mount, &s->fs[i]);
 	}
 	n = sys_read(sys, st->proc_fd, "diskstats");

@@ -22,21 +22,6 @@ static const int netdev_col[NET_NFIELDS] = {
 	[NET_TX_ERRORS] = 10, [NET_TX_DROPS] = 11,
 };
 
-bool
-net_name_safe(const char *name)
-{
-	size_t i, n = strlen(name);
-
-	if (n == 0 || n > NAME_MAX || strcmp(name, ".") == 0 ||
-	    strcmp(name, "..") == 0)
-		return false;
-	for (i = 0; i < n; i++)
-		if (name[i] == '/' || (unsigned char)name[i] <= ' ' ||
-		    name[i] == 0x7f)
-			return false;
-	return true;
-}
-
 size_t
 parse_net_dev(const char *buf, size_t len, struct snapshot *s)
 {
@@ -57,12 +42,10 @@ parse_net_dev(const char *buf, size_t len, struct snapshot *s)
 			continue; /* the two header lines */
 		for (ns = ls; ns < colon && (*ns == ' ' || *ns == '\t'); ns++)
 			;
-		if (colon - ns == 0 || colon - ns > NAME_MAX)
+		if (!sys_name_safe(ns, (size_t)(colon - ns)))
 			continue;
 		memcpy(name, ns, (size_t)(colon - ns));
 		name[colon - ns] = '\0';
-		if (!net_name_safe(name))
-			continue;
 		q = colon + 1;
 		for (i = 0; i < NETDEV_COLS; i++)
 			if (!parse_u64(&q, le, &col[i]) || (q < le &&
@@ -135,7 +118,7 @@ read_up(int net_fd, const char *name)
 	ssize_t on, fn;
 	int dfd;
 
-	if (net_fd < 0 || !net_name_safe(name))
+	if (net_fd < 0 || !sys_name_safe(name, strlen(name)))
 		return -1;
 	dfd = openat(net_fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0)

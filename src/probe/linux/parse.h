@@ -84,8 +84,10 @@ size_t parse_net_dev(const char *buf, size_t len, struct snapshot *);
  * when unreadable): 1 up, 0 down, -1 unknown. */
 int net_up_state(const char *operstate, size_t oplen, const char *flags,
     size_t flen);
-/* True if name can be used as one path component under /sys/class/net. */
-bool net_name_safe(const char *name);
+/* True if name (a device or interface name) is usable as one path
+ * component and printable: not empty, "." or "..", no '/', blank or
+ * control character, at most NAME_MAX bytes. */
+bool sys_name_safe(const char *name, size_t len);
 
 /* /proc/pressure/RES into p (overwritten). Returns the lines known. */
 int parse_psi(const char *buf, size_t len, struct snap_psi *p);

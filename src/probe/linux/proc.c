@@ -15,7 +15,7 @@
  *       `refresh` ticks (PROC_REFRESH_DEFAULT), staggered by pid, which
  *       bounds how stale an idle process's io and uid can be.
  *   cmdline and cgroup: on first sight, when comm changes (exec), and every
- *       `refresh` ticks (setproctitle, cgroup migration).
+ *       4 * `refresh` ticks (setproctitle, cgroup migration), staggered.
  *
  * A reused pid has a new starttime, so it never inherits a cached value.
  * Dead processes' entries are evicted on the tick they disappear; the
@@ -31,7 +31,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "core/xalloc.h"
@@ -50,6 +52,7 @@ struct proc_sig {
 
 struct proc_ent {
 	pid_t pid;
+	int kept_fd;            /* pid dir fd + 1 kept across ticks; 0 none */
 	uint64_t starttime;     /* ticks; (pid, starttime) is the identity */
 	struct proc_sig sig;
 	uint64_t comm_hash;
@@ -73,6 +76,7 @@ struct linux_procs {
 	size_t nent, cap_ent;
 	uint32_t tick;
 	unsigned refresh;
+	size_t nkept, fd_budget; /* pid dir fds kept open, and how many may be */
 	char *sbuf;             /* stat */
 	size_t sbufsz;
 	char *buf;              /* status, io, cgroup, limits */
@@ -88,6 +92,7 @@ int
 linux_procs_open(struct probe_collector *c, char *err, size_t errlen)
 {
 	struct linux_procs *pr = xcalloc(1, sizeof(*pr));
+	struct rlimit rl;
 
 	pr->dir_fd = openat(LINUX(c)->proc_fd, ".",
 	    O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -98,6 +103,16 @@ linux_procs_open(struct probe_collector *c, char *err, size_t errlen)
 		return -1;
 	}
 	pr->refresh = PROC_REFRESH_DEFAULT;
+	/*
+	 * Keeping pid dir fds open saves a path lookup and two syscalls per
+	 * process per tick; keep at most half of what RLIMIT_NOFILE leaves
+	 * after a reserve, so the rest of the program never runs short.
+	 */
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur > 256) {
+		rlim_t n = rl.rlim_cur == RLIM_INFINITY ? 1 << 20 : rl.rlim_cur;
+
+		pr->fd_budget = (size_t)((n > 1 << 20 ? 1 << 20 : n) - 128) / 2;
+	}
 	pr->dents_sz = 32768;
 	pr->dents = xmalloc(pr->dents_sz);
 	pr->bufsz = 4096;
@@ -112,10 +127,17 @@ linux_procs_open(struct probe_collector *c, char *err, size_t errlen)
 }
 
 static void
-ent_free(struct proc_ent *e)
+ent_free(struct linux_procs *pr, struct proc_ent *e)
 {
+	if (e->kept_fd > 0) {
+		close(e->kept_fd - 1);
+		e->kept_fd = 0;
+		pr->nkept--;
+	}
 	free(e->cmdline);
 	free(e->cgroup);
+	e->cmdline = e->cgroup = NULL;
+	e->cmdline_len = e->cmdline_cap = e->cgroup_len = e->cgroup_cap = 0;
 }
 
 void
@@ -127,7 +149,7 @@ linux_procs_close(struct probe_collector *c)
 	if (c->backend == NULL || (pr = PROCS(c)) == NULL)
 		return;
 	for (i = 0; i < pr->nent; i++)
-		ent_free(&pr->ent[i]);
+		ent_free(pr, &pr->ent[i]);
 	close(pr->dir_fd);
 	free(pr->dents);
 	free(pr->pids);
@@ -150,7 +172,7 @@ linux_procs_set_refresh(struct probe_collector *c, unsigned ticks)
 	if (strcmp(c->ops->name, "linux") != 0 || (pr = PROCS(c)) == NULL)
 		return 0;
 	old = pr->refresh;
-	pr->refresh = ticks > 0 ? ticks : 1;
+	pr->refresh = ticks == 0 ? 1 : ticks > 1u << 24 ? 1u << 24 : ticks;
 	return old;
 }
 
@@ -519,7 +541,7 @@ sample_one(struct probe_collector *c, struct linux_procs *pr,
 	char name[16];
 	int dfd, len = 0;
 	pid_t v = e->pid;
-	bool forced, ok = false;
+	bool forced, forced_slow, ok = false;
 	uint64_t ch;
 	ssize_t r;
 
@@ -530,37 +552,56 @@ sample_one(struct probe_collector *c, struct linux_procs *pr,
 	memmove(name, name + sizeof(name) - len, (size_t)len);
 	name[len] = '\0';
 
+	/* stat has its own buffer: ps.comm points into it until fill(). */
+	if (cached && e->kept_fd > 0) {
+		dfd = e->kept_fd - 1;
+		r = proc_read(dfd, "stat", &pr->sbuf, &pr->sbufsz, 4096);
+		if (r > 0 && proc_parse_stat(pr->sbuf, (size_t)r, &ps) == 0)
+			goto have_stat;
+		/* The process we kept is dead; the pid may be someone new's. */
+		ent_free(pr, e);
+		cached = false;
+	}
 	dfd = openat(LINUX(c)->proc_fd, name,
 	    O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (dfd < 0)
 		return false;
-	/* stat has its own buffer: ps.comm points into it until fill(). */
 	r = proc_read(dfd, "stat", &pr->sbuf, &pr->sbufsz, 4096);
 	if (r <= 0 || proc_parse_stat(pr->sbuf, (size_t)r, &ps) != 0)
 		goto out;
+have_stat:
 	ch = hash_bytes(ps.comm, ps.comm_len);
 	if (cached && e->starttime != ps.starttime) {
 		/* The pid was reused: nothing of the old process carries over. */
-		ent_free(e);
+		int kept = e->kept_fd;
+
+		e->kept_fd = 0;
+		ent_free(pr, e);
+		e->kept_fd = kept;
 		cached = false;
 	}
 	if (!cached) {
 		pid_t pid = e->pid;
 
+		int kept = e->kept_fd;
+
 		memset(e, 0, sizeof(*e));
 		e->pid = pid;
+		e->kept_fd = kept;
 		e->starttime = ps.starttime;
 	}
 	sig_of(&ps, &sig);
 	forced = pr->refresh <= 1 ||
 	    ((uint32_t)e->pid + pr->tick) % pr->refresh == 0;
+	forced_slow = pr->refresh <= 1 ||
+	    ((uint32_t)e->pid + pr->tick) % (pr->refresh * 4) == 0;
 	if (!e->read_full || forced || !sig_same(&sig, &e->sig)) {
 		if (!read_full(c, pr, dfd, e, &ps))
 			goto out;
 		e->read_full = true;
 	}
 	e->sig = sig;
-	if (!e->read_slow || forced || ch != e->comm_hash) {
+	if (!e->read_slow || forced_slow || ch != e->comm_hash) {
 		if (!read_slow(c, pr, dfd, e))
 			goto out;
 		e->read_slow = true;
@@ -568,8 +609,14 @@ sample_one(struct probe_collector *c, struct linux_procs *pr,
 	e->comm_hash = ch;
 	fill(c, pr, s, &ps, e);
 	ok = true;
+	if (e->kept_fd == 0 && pr->nkept < pr->fd_budget && pr->refresh > 1) {
+		e->kept_fd = dfd + 1;
+		pr->nkept++;
+		return true;
+	}
 out:
-	close(dfd);
+	if (e->kept_fd != dfd + 1)
+		close(dfd);
 	return ok;
 }
 
@@ -599,7 +646,7 @@ linux_processes(struct probe_collector *c, struct snapshot *s)
 
 		/* Merge: entries of pids no longer listed are evicted. */
 		while (j < pr->nent && pr->ent[j].pid < pid)
-			ent_free(&pr->ent[j++]);
+			ent_free(pr, &pr->ent[j++]);
 		if (j < pr->nent && pr->ent[j].pid == pid) {
 			*e = pr->ent[j++];
 			cached = true;
@@ -610,10 +657,10 @@ linux_processes(struct probe_collector *c, struct snapshot *s)
 		if (sample_one(c, pr, s, e, cached))
 			k++;
 		else
-			ent_free(e);
+			ent_free(pr, e);
 	}
 	while (j < pr->nent)
-		ent_free(&pr->ent[j++]);
+		ent_free(pr, &pr->ent[j++]);
 	t = pr->ent;
 	pr->ent = pr->nxt;
 	pr->nxt = t;

@@ -11,16 +11,17 @@
 #define PROC_CMDLINE_MAX 65536
 
 /*
- * Every process's status, io, cmdline and cgroup are re-read at least once
- * every PROC_REFRESH_DEFAULT ticks (staggered by pid so the cost spreads),
- * and status/io at once whenever its stat counters move. See proc.c.
+ * Every process's status and io are re-read at least once every
+ * PROC_REFRESH_DEFAULT ticks, its cmdline and cgroup every 4 times that
+ * (staggered by pid so the cost spreads); status/io at once whenever its
+ * stat counters move, cmdline when its comm changes. See proc.c.
  */
 #define PROC_REFRESH_DEFAULT 8
 
 /*
  * Set the forced re-read period of c's process cache: 1 re-reads every
- * file of every process every tick (no caching). Returns the old value.
- * Only for the Linux backend; a no-op returning 0 elsewhere.
+ * file of every process every tick (no caching, no kept pid dir fds).
+ * At most 2^24. Returns the old value. Linux backend only.
  */
 unsigned linux_procs_set_refresh(struct probe_collector *c, unsigned ticks);
 

@@ -29,29 +29,38 @@ next_token(const char **p, const char *end, const char **start,
 	return true;
 }
 
-/* The whole token is an unsigned number. */
+/*
+ * The whole token [s, e) is an unsigned decimal number that fits. Inline
+ * rather than parse_u64(): stat is parsed for every process every tick.
+ */
 static bool
 tok_u64(const char *s, const char *e, uint64_t *out)
 {
-	return s < e && *s != ' ' && parse_u64(&s, e, out) && s == e;
+	uint64_t v = 0;
+
+	if (s == e)
+		return false;
+	for (; s < e; s++) {
+		unsigned d = (unsigned)(unsigned char)*s - '0';
+
+		if (d > 9 || __builtin_mul_overflow(v, 10, &v) ||
+		    __builtin_add_overflow(v, d, &v))
+			return false;
+	}
+	*out = v;
+	return true;
 }
 
 static bool
 tok_i64(const char *s, const char *e, int64_t *out)
 {
-	return s < e && *s != ' ' && parse_i64(&s, e, out) && s == e;
-}
+	uint64_t v;
+	bool neg = s < e && *s == '-';
 
-/* The last byte c in [buf, buf+len), or NULL. */
-static const char *
-last_byte(const char *buf, size_t len, char c)
-{
-	while (len > 0) {
-		if (buf[len - 1] == c)
-			return buf + len - 1;
-		len--;
-	}
-	return NULL;
+	if (!tok_u64(s + neg, e, &v) || v > (uint64_t)INT64_MAX + neg)
+		return false;
+	*out = neg ? (int64_t)(0 - v) : (int64_t)v;
+	return true;
 }
 
 int
@@ -65,7 +74,7 @@ proc_parse_stat(const char *buf, size_t len, struct proc_stat *out)
 	open = memchr(buf, '(', len);
 	if (open == NULL)
 		return -1;
-	close = last_byte(open, (size_t)(end - open), ')');
+	close = memrchr(open, ')', (size_t)(end - open));
 	if (close == NULL)
 		return -1;
 	p = buf;
@@ -79,7 +88,15 @@ proc_parse_stat(const char *buf, size_t len, struct proc_stat *out)
 	p = close + 1;
 	if (p == end || *p != ' ')
 		return -1;
-	for (field = 3; field <= 24 && next_token(&p, end, &s, &e); field++) {
+	for (field = 3; field <= 24; field++) {
+		while (p < end && *p == ' ')
+			p++;
+		if (p == end || *p == '\n')
+			break;
+		s = p;
+		while (p < end && *p != ' ' && *p != '\n')
+			p++;
+		e = p;
 		uint64_t u;
 		int64_t i;
 
@@ -208,8 +225,12 @@ proc_parse_status(const char *buf, size_t len, struct proc_status *out)
 		if (e == NULL)
 			e = end;
 		if (*p == 'U' && key_is(p, e, "Uid", 3, &v)) {
-			if (parse_u64(&v, e, &out->uid) && out->uid <= UINT32_MAX)
+			uint64_t uid;
+
+			if (parse_u64(&v, e, &uid) && uid <= UINT32_MAX) {
+				out->uid = uid;
 				out->have |= 1u << PSTATUS_UID;
+			}
 		} else if (*p == 'T' && key_is(p, e, "Threads", 7, &v)) {
 			if (parse_i64(&v, e, &n) && n >= 0 && n <= INT32_MAX) {
 				out->threads = n;
@@ -347,7 +368,6 @@ proc_parse_limits(const char *buf, size_t len, struct snap_rlimit *out)
 		"Max realtime priority", "Max realtime timeout",
 	};
 	const char *p = buf, *end = buf + len;
-	int n = 0;
 
 	memset(out, 0, sizeof(*out));
 	while (p < end) {
@@ -376,6 +396,9 @@ proc_parse_limits(const char *buf, size_t len, struct snap_rlimit *out)
 			hunl = hok && te - s == 9 && memcmp(s, "unlimited", 9) == 0;
 			hok = hok && (hunl || tok_u64(s, te, &hard));
 			if (sok && hok) {
+				/* A repeated line replaces the earlier one. */
+				out->soft_unlimited &= ~(1u << f);
+				out->hard_unlimited &= ~(1u << f);
 				out->have |= 1u << f;
 				if (sunl)
 					out->soft_unlimited |= 1u << f;
@@ -383,12 +406,11 @@ proc_parse_limits(const char *buf, size_t len, struct snap_rlimit *out)
 					out->hard_unlimited |= 1u << f;
 				out->soft[f] = soft;
 				out->hard[f] = hard;
-				n++;
 			}
 		}
 		p = e + 1;
 	}
-	return n;
+	return __builtin_popcount(out->have);
 }
 
 bool

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,21 @@ parse_fixed(const char **p, const char *end, double *out)
 		}
 	}
 	*out = (double)ip + (double)fp / (double)scale;
+	return true;
+}
+
+bool
+sys_name_safe(const char *name, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > NAME_MAX || (n == 1 && name[0] == '.') ||
+	    (n == 2 && name[0] == '.' && name[1] == '.'))
+		return false;
+	for (i = 0; i < n; i++)
+		if (name[i] == '/' || (unsigned char)name[i] <= ' ' ||
+		    name[i] == 0x7f)
+			return false;
 	return true;
 }
 

@@ -1,0 +1,92 @@
+# tmux_lib.sh: drive the UI in a private tmux server (sourced by tests).
+# Each test gets its own socket; everything it starts dies at the end.
+: "${top_builddir:=.}" "${top_srcdir:=.}"
+command -v tmux >/dev/null 2>&1 || skip_all "tmux not installed"
+sock="histop-test-$$"
+socks="$sock"
+work=$(mktemp -d "${TMPDIR:-/tmp}/histop-ui.XXXXXX")
+helpers=""
+# Private state and config, never the user's.
+export XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config"
+T() { tmux -u -L "$sock" -f /dev/null "$@"; }
+cleanup() {
+	for s in $socks; do tmux -L "$s" kill-server 2>/dev/null; done
+	for p in $helpers; do kill "$p" 2>/dev/null; done
+	rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+# start W H COMMAND...: a new session running COMMAND
+start() {
+	w=$1 h=$2
+	shift 2
+	T new-session -d -x "$w" -y "$h" "$*"
+	T set-option -g remain-on-exit on >/dev/null
+}
+screen() { T capture-pane -p; }
+# wait_for REGEX [SECONDS]: poll the screen until it matches
+wait_for() {
+	n=$(( ${2:-10} * 10 ))
+	while [ "$n" -gt 0 ]; do
+		screen | grep -q -- "$1" && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	return 1
+}
+# wait_gone REGEX [SECONDS]
+wait_gone() {
+	n=$(( ${2:-10} * 10 ))
+	while [ "$n" -gt 0 ]; do
+		screen | grep -q -- "$1" || return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	return 1
+}
+# the first process row under the table header
+top_row() { screen | sed -n '/PID USER/{n;p;q}'; }
+# every row of the process table (not the status line)
+table_rows() { screen | sed -n '/PID USER/,$p' | sed '1d;$d' | grep -v '^ *$'; }
+# wait_top REGEX [SECONDS]: poll until the top row matches
+wait_top() {
+	n=$(( ${2:-10} * 10 ))
+	while [ "$n" -gt 0 ]; do
+		top_row | grep -q -- "$1" && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	return 1
+}
+pane_dead() { T display -p '#{pane_dead}'; }
+# new_server: stop this tmux server and use a fresh socket (a killed
+# server takes a moment to go; reusing its socket races with that)
+new_server() {
+	T kill-server 2>/dev/null
+	sock="histop-test-$$-$(( $(echo $socks | wc -w) + 1 ))"
+	socks="$socks $sock"
+}
+# wait_count REGEX N [SECONDS]: until N table rows match
+wait_count() {
+	n=$(( ${3:-10} * 10 ))
+	while [ "$n" -gt 0 ]; do
+		[ "$(table_rows | grep -c -- "$1")" -eq "$2" ] && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	return 1
+}
+# exit_status [TARGET]: wait (15 s at most) for the pane's program to end;
+# prints its exit status, or "signal N"
+exit_status() {
+	n=150
+	while [ "$n" -gt 0 ]; do
+		st=$(T display -p ${1:+-t "$1"} '#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}' 2>/dev/null)
+		case "$st" in
+		1:?*:*) echo "${st#1:}" | cut -d: -f1; return ;;
+		1::?*) echo "signal ${st##*:}"; return ;;
+		esac
+		sleep 0.1
+		n=$((n - 1))
+	done
+	echo "still running"
+}

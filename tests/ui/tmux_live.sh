@@ -1,0 +1,95 @@
+# tmux_live.sh: the live UI on this machine, in a real terminal (tmux):
+# panes, sorting a memory hog and a CPU burner to the top, filter, help,
+# quit restoring the terminal. Needs the probe's process support.
+. "$top_srcdir/tests/tap.sh"
+. "$top_srcdir/tests/ui/tmux_lib.sh"
+load="$top_builddir/tests/ui/ui_load"
+
+"$load" mem 600 &
+hog=$!
+helpers="$helpers $hog"
+# wait until the hog is resident, so the first samples see it whole
+n=100
+while [ "$n" -gt 0 ] && [ "$(awk '/VmRSS/ { print $2 }' /proc/$hog/status)" -lt 600000 ]; do
+	sleep 0.1
+	n=$((n - 1))
+done
+"$load" cpu 4 &
+burner=$!
+helpers="$helpers $burner"
+
+start 160 45 "exec $HISTOP --no-record -d 0.5"
+wait_for 'PID USER' 10
+ok $? "process table header shows"
+s=$(screen)
+for p in CPU Mem Swp Load Disk Net Pressure Quota; do
+	echo "$s" | grep -q "^$p\|  *$p\| $p " 
+	ok $? "pane $p present"
+done
+echo "$s" | grep -q 'LIVE'
+ok $? "title says LIVE"
+
+T send-keys M
+wait_for 'sorted by RSS' 5
+wait_top 'ui_load mem 600' 5
+ok $? "M puts the 600 MB process on the top row"
+top_row | sed 's/^/# /'
+
+T send-keys P
+wait_top 'ui_load cpu 4' 10
+ok $? "P puts the CPU burner on the top row"
+top_row | sed 's/^/# /'
+
+T send-keys T
+wait_for 'sorted by TIME+' 5
+sleep 0.6
+# TIME+ (column 9) as seconds, non-increasing down the table
+table_rows | head -8 | awk '{
+	t = $9; s = 0
+	if (t ~ /:/) { split(t, a, ":"); s = a[1] * 60 + a[2] }
+	else if (t ~ /h/) { split(t, a, "h"); s = a[1] * 3600 + a[2] * 60 }
+	else if (t ~ /d/) { split(t, a, "d"); s = a[1] * 86400 + a[2] * 3600 }
+	if (NR > 1 && s > prev) bad++
+	prev = s
+} END { exit bad > 0 }'
+ok $? "T sorts by CPU time, largest first"
+
+T send-keys / u i _ l o a d
+wait_for 'Filter: ui_load' 5
+ok $? "filter prompt shows what is typed"
+T send-keys Enter
+sleep 0.6
+rows=$(table_rows | awk -v a="$hog" -v b="$burner" '$1 == a || $1 == b' | wc -l)
+is "$rows" 2 "filter keeps both ui_load processes"
+# any other row must match by a part of its command line cut off on screen
+others=$(table_rows | awk '{ print $1 }' | while read -r p; do
+	[ "$p" = "$hog" ] || [ "$p" = "$burner" ] && continue
+	tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q ui_load || echo "$p"
+done | wc -l)
+is "$others" 0 "no other process left in the table"
+T send-keys / Escape
+sleep 0.6
+rows=$(table_rows | grep -vc 'ui_load')
+[ "$rows" -gt 3 ]
+ok $? "Esc in the filter prompt clears it"
+
+T send-keys h
+wait_for 'histop help' 5
+ok $? "h opens the help"
+screen | grep -q 'Sort by resident memory'
+ok $? "help lists the key table"
+T send-keys x
+wait_gone 'histop help' 5
+ok $? "any key closes the help"
+wait_for 'PID USER' 5
+ok $? "back to the process table"
+
+T send-keys F1
+wait_for 'histop help' 5
+ok $? "F1 opens the help too"
+T send-keys q
+wait_gone 'histop help' 5
+
+T send-keys q
+is "$(exit_status)" 0 "q quits with exit status 0"
+done_testing
