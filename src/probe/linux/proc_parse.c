@@ -127,7 +127,13 @@ proc_parse_stat(const char *buf, size_t len, struct proc_stat *out)
 			i = -i;
 		} else if (v > (uint64_t)INT64_MAX)
 			i = -1;
-#define SET_U(f, m) do { if (!neg) { out->m = v; out->have |= 1u << (f); } } while (0)
+#define SET_U(f, m)                                 \
+	do {                                        \
+		if (!neg) {                         \
+			out->m = v;                 \
+			out->have |= 1u << (f);     \
+		}                                   \
+	} while (0)
 		switch (field) {
 		case 4:
 			if (neg || i < 0)
