@@ -55,17 +55,26 @@ void
 textbuf_printf(struct textbuf *b, const char *fmt, ...)
 {
 	va_list ap;
+	size_t room;
 	int n;
 
+	/* Format straight into the spare room; only a result that does not
+	 * fit is formatted twice. */
+	textbuf_reserve(b, 64);
+	room = b->cap - b->len;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(b->buf + b->len, room, fmt, ap);
 	va_end(ap);
-	if (n <= 0)
+	if (n < 0) {
+		b->buf[b->len] = '\0';
 		return;
-	textbuf_reserve(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->buf + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	}
+	if ((size_t)n >= room) {
+		textbuf_reserve(b, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b->buf + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += (size_t)n;
 }
 
@@ -226,6 +235,19 @@ text_sanitize(char *dst, size_t dstsize, const char *s, size_t len,
 	return o;
 }
 
+/* Bytes at the start of s that show as themselves: printable ASCII. */
+static size_t
+plain_run(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f ||
+		    s[i] == '\\')
+			break;
+	return i;
+}
+
 /* Walk s in its sanitised form, appending to b unless b is NULL. */
 static int
 sanitize_walk(struct textbuf *b, const char *s, size_t len, int flags)
@@ -235,9 +257,16 @@ sanitize_walk(struct textbuf *b, const char *s, size_t len, int flags)
 
 	while (i < len) {
 		char piece[12];
-		size_t plen;
+		size_t plen = plain_run(s + i, len - i);
 		int w;
 
+		if (plen > 0) {
+			if (b != NULL)
+				textbuf_add(b, s + i, plen);
+			width += (int)plen;
+			i += plen;
+			continue;
+		}
 		i += sanitize_one(s + i, len - i, flags, piece, &plen, &w);
 		if (b != NULL)
 			textbuf_add(b, piece, plen);

@@ -43,12 +43,33 @@ is "$(wc -l <"$tmp/out" | tr -d ' ')" 4 "-n 4 prints 4 snapshots"
 if command -v python3 >/dev/null 2>&1; then
 	python3 -c 'import json, sys
 s = [json.loads(l) for l in open(sys.argv[1])]
+# Samples follow a fixed schedule (start + k * 0.1 s): never early, and a
+# late one does not shift the ones after it.
+t = [x["mono_ns"] - s[0]["mono_ns"] for x in s]
+assert all(t[k] >= k * 0.1e9 - 0.005e9 for k in range(4)), t
 iv = [x["interval_ns"] for x in s[1:]]
-assert all(0.09e9 <= i <= 1.5e9 for i in iv), iv  # not 2 s, the default
+assert all(0 < i < 1.5e9 for i in iv), iv  # not 2 s, the default
 assert [x["seq"] for x in s] == [1, 2, 3, 4]' "$tmp/out" >"$tmp/py" 2>&1
 	st=$?
-	ok $st "intervals of about 0.1 s, seq 1..4"
+	ok $st "samples on a 0.1 s schedule, seq 1..4"
 	[ $st -eq 0 ] || sed 's/^/#   /' "$tmp/py"
+fi
+
+# SIGTERM: the snapshot being written is finished, then exit 0.
+"$HISTOP" -b -d 0.1 --format json --proc-root "$pt" --sys-root "$pt/sys" \
+    >"$tmp/term.json" 2>"$tmp/err" &
+pid=$!
+sleep 0.7
+kill -TERM $pid
+wait $pid
+is $? 0 "SIGTERM: batch stops cleanly, exit 0"
+if command -v python3 >/dev/null 2>&1; then
+	python3 -c 'import json, sys
+lines = open(sys.argv[1], "rb").read().split(b"\n")
+assert lines[-1] == b"" and len(lines) >= 3, len(lines)
+for l in lines[:-1]:
+    json.loads(l)' "$tmp/term.json"
+	ok $? "SIGTERM: every line written is whole, valid JSON"
 fi
 
 # A ',' decimal locale: text follows it, JSON and CSV never do.

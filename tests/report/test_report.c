@@ -247,6 +247,8 @@ test_json_full(void)
 	report_json(w, b, NULL);
 	rw_free(w);
 	out = cap_close(&c);
+	ok(strstr(out, "process_cgroups") == NULL,
+	    "json: no process_cgroups unless given");
 	/* CPU deltas are 2e9*(i+1) ns per state: busy share 54/72. */
 	contains(out, "\"interval_ns\":1000000000,", "json: interval");
 	contains(out, "\"steal_ns\":32000000000,", "json: cpu counters");
@@ -280,6 +282,24 @@ test_json_full(void)
 	    "json: unreadable io is null");
 	ok(strchr(out, '\n') == out + strlen(out) - 1,
 	    "json: exactly one line per snapshot");
+
+	{
+		struct snap_cgroup cg = { .version = 2, .path = "/a\"b" };
+		const char *key = "0::/a\"b";
+		struct report_opts o = { .cgroups = &cg, .cgroup_keys = &key,
+		    .ncgroups = 1 };
+
+		HAVE_SET(cg.have, QUOTA_MEM_LIMIT);
+		cg.v[QUOTA_MEM_LIMIT] = 1024;
+		w = rw_new(cap_open(&c), RW_JSON, 0);
+		report_json(w, b, &o);
+		rw_free(w);
+		out = cap_close(&c);
+		contains(out, "\"process_cgroups\":[{\"cgroup\":\"0::/a\\\"b\","
+		    "\"version\":2,\"path\":\"/a\\\"b\",\"cpu_quota_ns\":null,"
+		    "\"cpu_period_ns\":null,\"cpu_usage_ns\":null,"
+		    "\"memory_limit_bytes\":1024,", "json: process_cgroups listed");
+	}
 	free(c.buf);
 	snapshot_free(a);
 	snapshot_free(b);
@@ -292,6 +312,7 @@ test_csv_report(void)
 	struct capture c = { 0 };
 	struct rw *w;
 	const char *out, *nl;
+	char *head;
 	struct report_opts o = { 0 };
 	pid_t one = 1;
 
@@ -305,12 +326,14 @@ test_csv_report(void)
 	rw_free(w);
 	out = cap_close(&c);
 	nl = strchr(out, '\n');
-	is_str(nl ? strndup(out, (size_t)(nl - out)) : out,
+	head = strndup(out, nl ? (size_t)(nl - out) : strlen(out));
+	is_str(head,
 	    "seq,time,pid,ppid,uid,user,state,comm,cmdline,threads,nice,"
 	    "start_time_ns,user_time_ns,system_time_ns,total_time_ns,"
 	    "usage_percent,rss_bytes,vms_bytes,swap_bytes,shared_bytes,"
 	    "data_bytes,stack_bytes,read_bytes,write_bytes,read_rate,write_rate,"
 	    "cgroup", "csv: header row from proc_fields[]");
+	free(head);
 	is_str(nl + 1, "1,2026-11-18T11:06:40.000Z,1,1,0,root,S,systemd,"
 	    "/sbin/init splash,1,0,1000000000,1505000000,1505000000,3010000000,"
 	    ",12582912,50331648,0,6291456,3145728,135168,4096,8192,,,\n"
