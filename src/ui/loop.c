@@ -159,7 +159,7 @@ ui_draw_title(struct ui *ui)
 	}
 	mode = ui->paused ? "PAUSED" : ui->is_live ? "LIVE" : "PAST";
 	snprintf(line, sizeof(line), "histop  %-6s %s  every %.1fs  %s", mode,
-	    when, ui->opts.delay, ui->rec != NULL ? "recording" :
+	    when, ui->opts.delay, recorder_active(ui->rec) ? "recording" :
 	    "not recording");
 	ui_fill_line(ui, r->y, r->x, r->w, A_NORMAL);
 	ui_put(ui, r->y, r->x, r->w, line, ui_attr(ui, C_TITLE));

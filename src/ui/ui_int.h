@@ -414,6 +414,8 @@ struct ui_recorder *recorder_open(const char *path, char *msg, size_t len);
 int recorder_write(struct ui_recorder *, const struct snapshot *, char *msg,
     size_t len);
 void recorder_close(struct ui_recorder *);
+/* Whether the last write succeeded (the title says "recording"). */
+bool recorder_active(const struct ui_recorder *);
 
 /* ---- the ui state --------------------------------------------------------- */
 

@@ -11,8 +11,8 @@ tests_ui_test_timeline_LDADD = libui.a $(CORE_LIBS)
 check_PROGRAMS += tests/ui/ui_fixture
 tests_ui_ui_fixture_SOURCES = tests/ui/ui_fixture.c tests/ui/synth.c \
 	tests/ui/synth.h
-tests_ui_ui_fixture_LDADD = libui.a $(NCURSESW_LIBS) $(CORE_LIBS)
-UI_TEST_LIBS = libui.a $(NCURSESW_LIBS) $(CORE_LIBS)
+tests_ui_ui_fixture_LDADD = libui.a $(NCURSESW_LIBS) $(DB_LIBS)
+UI_TEST_LIBS = libui.a $(NCURSESW_LIBS) $(DB_LIBS)
 check_PROGRAMS += tests/ui/test_ui_format tests/ui/test_ui_layout \
 	tests/ui/test_ui_keys tests/ui/test_ui_proctab tests/ui/test_ui_config
 TESTS += tests/ui/test_ui_format tests/ui/test_ui_layout \
@@ -32,7 +32,7 @@ tests_ui_test_ui_config_LDADD = $(UI_TEST_LIBS)
 check_PROGRAMS += tests/ui/ui_load
 tests_ui_ui_load_SOURCES = tests/ui/ui_load.c
 tests_ui_ui_load_LDADD = -lpthread
-TESTS += tests/ui/tmux_live.sh tests/ui/tmux_terminal.sh \
+TESTS += tests/ui/tmux_live.sh tests/ui/tmux_terminal.sh tests/ui/tmux_record.sh \
 	tests/ui/tmux_hostile.sh
-EXTRA_DIST += tests/ui/tmux_lib.sh tests/ui/tmux_live.sh \
+EXTRA_DIST += tests/ui/tmux_lib.sh tests/ui/tmux_live.sh tests/ui/tmux_record.sh \
 	tests/ui/tmux_terminal.sh tests/ui/tmux_hostile.sh
