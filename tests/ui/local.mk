@@ -32,7 +32,7 @@ tests_ui_test_ui_config_LDADD = $(UI_TEST_LIBS)
 check_PROGRAMS += tests/ui/ui_load
 tests_ui_ui_load_SOURCES = tests/ui/ui_load.c
 tests_ui_ui_load_LDADD = -lpthread
-TESTS += tests/ui/tmux_live.sh tests/ui/tmux_terminal.sh tests/ui/tmux_record.sh \
+TESTS += tests/ui/tmux_live.sh tests/ui/tmux_terminal.sh tests/ui/tmux_record.sh tests/ui/tmux_keys.sh \
 	tests/ui/tmux_hostile.sh
-EXTRA_DIST += tests/ui/tmux_lib.sh tests/ui/tmux_live.sh tests/ui/tmux_record.sh \
+EXTRA_DIST += tests/ui/tmux_lib.sh tests/ui/tmux_live.sh tests/ui/tmux_record.sh tests/ui/tmux_keys.sh \
 	tests/ui/tmux_terminal.sh tests/ui/tmux_hostile.sh
