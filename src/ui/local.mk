@@ -32,3 +32,9 @@ libui_a_SOURCES += \
 	src/ui/view_main.c \
 	src/ui/view_signal.c \
 	src/ui/view_users.c
+# Time travel (issue 5): history position, keys, graphs and diff views.
+libui_a_SOURCES += \
+	src/ui/history.c src/ui/history.h \
+	src/ui/timetravel.c src/ui/timetravel.h \
+	src/ui/view_diff.c \
+	src/ui/view_graphs.c
