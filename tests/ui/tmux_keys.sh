@@ -85,7 +85,7 @@ T send-keys Space
 wait_for 'PAUSED' 5
 ok $? "Space pauses"
 T send-keys Space
-wait_for 'LIVE' 5
+wait_gone 'PAUSED' 5
 ok $? "Space resumes"
 
 T send-keys k
