@@ -17,9 +17,13 @@
  *   cmdline and cgroup: on first sight, when comm changes (exec), and every
  *       4 * `refresh` ticks (setproctitle, cgroup migration), staggered.
  *
+ * Each pid directory stays open (O_PATH) between ticks while the fd budget
+ * allows (half of RLIMIT_NOFILE after a reserve): an idle process then
+ * costs openat+read+close of its stat and nothing else. A kept fd whose
+ * process died fails; the pid is then reopened by name, as a new process.
  * A reused pid has a new starttime, so it never inherits a cached value.
- * Dead processes' entries are evicted on the tick they disappear; the
- * arrays and read buffers are kept, so a steady state allocates nothing.
+ * Dead processes' entries (and fds) are dropped on the tick they vanish;
+ * arrays and buffers are kept, so a steady state allocates nothing.
  *
  * Files are opened O_NONBLOCK so a FIFO planted in a fixture cannot hang
  * the sampler; a short read is taken as the end of file (procfs seq files
@@ -30,8 +34,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdlib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -502,6 +506,7 @@ fill(struct probe_collector *c, struct linux_procs *pr, struct snapshot *s,
 	}
 }
 
+/* Zeroed first, so signatures compare whole with memcmp(). */
 static void
 sig_of(const struct proc_stat *ps, struct proc_sig *sig)
 {
@@ -517,15 +522,6 @@ sig_of(const struct proc_stat *ps, struct proc_sig *sig)
 	sig->state = ps->state;
 }
 
-static bool
-sig_same(const struct proc_sig *a, const struct proc_sig *b)
-{
-	return a->utime == b->utime && a->stime == b->stime &&
-	    a->minflt == b->minflt && a->majflt == b->majflt &&
-	    a->vsize == b->vsize && a->rss == b->rss &&
-	    a->threads == b->threads && a->have == b->have &&
-	    a->state == b->state;
-}
 
 /*
  * Sample one process into s, updating its cache entry e (which holds the
@@ -595,12 +591,13 @@ have_stat:
 	    ((uint32_t)e->pid + pr->tick) % pr->refresh == 0;
 	forced_slow = pr->refresh <= 1 ||
 	    ((uint32_t)e->pid + pr->tick) % (pr->refresh * 4) == 0;
-	if (!e->read_full || forced || !sig_same(&sig, &e->sig)) {
+	if (!e->read_full || forced ||
+	    memcmp(&sig, &e->sig, sizeof(sig)) != 0) {
 		if (!read_full(c, pr, dfd, e, &ps))
 			goto out;
 		e->read_full = true;
 	}
-	e->sig = sig;
+	memcpy(&e->sig, &sig, sizeof(sig));
 	if (!e->read_slow || forced_slow || ch != e->comm_hash) {
 		if (!read_slow(c, pr, dfd, e))
 			goto out;
