@@ -70,7 +70,8 @@ p = b['processes'][0]
 assert p['pid'] == 1
 assert p['total_time_ns'] == 5300000000, p['total_time_ns']
 want = round(150 * 0.01 / secs * 100, 2)
-assert abs(p['usage_percent'] - want) <= 0.011, (p['usage_percent'], want)
+assert abs(p['usage_percent'] - want) <= 0.011, (p['usage_percent'], want,
+    a['processes'][0]['total_time_ns'], a['mono_ns'], b['mono_ns'])
 rr, wr = 2097152 / secs, 1048576 / secs
 assert abs(p['read_rate'] - rr) <= 0.011 and abs(p['write_rate'] - wr) <= 0.011, p
 assert a['processes'][0]['usage_percent'] is None
