@@ -49,6 +49,13 @@ ok $? "man page has a KEYS section"
 grep -q '^\.SH "EXIT STATUS"\|^\.SH EXIT STATUS' "$tmp/man"
 ok $? "man page has an EXIT STATUS section"
 
+# gettext: every source file with marked strings is in po/POTFILES.in.
+missing=""
+for f in $(cd "$top_srcdir" && grep -rl --include='*.c' '_("' src); do
+	grep -qx "$f" "$top_srcdir/po/POTFILES.in" || missing="$missing $f"
+done
+is "$missing" "" "po/POTFILES.in lists every file with _() strings"
+
 readme="$top_srcdir/README.md"
 quick=$(sed -n '/^## Quick start/,/^## /p' "$readme" | sed -n '/^```sh$/,/^```$/p' |
     grep -v '^```' | sed 's/ *#.*//')
