@@ -15,6 +15,14 @@ for opt in $(grep -o -- '--[a-z][a-z-]*' "$tmp/help" | sort -u); do
 	grep -q -- "$opt" "$tmp/man" || missing="$missing $opt"
 done
 is "$missing" "" "every --option of --help is in the man page"
+for sub in record export; do
+	missing=""
+	for opt in $("$HISTOP" $sub --help 2>&1 | grep -o -- '--[a-z][a-z-]*' |
+	    grep -v -- '^--help$' | sort -u); do
+		grep -q -- "$opt" "$tmp/man" || missing="$missing $opt"
+	done
+	is "$missing" "" "every option of histop $sub --help is in the man page"
+done
 missing=""
 for opt in $(grep -o -- '^  -[a-zA-Z]' "$tmp/help" | tr -d ' ' | sort -u); do
 	grep -q -- "$opt" "$tmp/man" || missing="$missing $opt"
