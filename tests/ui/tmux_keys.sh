@@ -81,6 +81,24 @@ T send-keys '<' '<' '<' '<'
 wait_top '^ *1 root' 5
 ok $? "< four times: S (state), all alike, so pid order"
 
+# a click on a header sorts by it (X10 mouse report, as TERM=screen has)
+click() { # click X Y (0-based screen cell): press, then release
+	xy="$(printf "\\$(printf %o $(($1 + 33)))")$(printf "\\$(printf %o $(($2 + 33)))")"
+	T send-keys -l "$(printf '\033[M') $xy"
+	T send-keys -l "$(printf '\033[M')#$xy"
+}
+hdr=$(screen | grep -n 'PID USER' | cut -d: -f1)
+x=$(screen | sed -n "${hdr}p" | awk '{ print index($0, " RSS") }')
+T send-keys N
+wait_top '^ *1 root' 5
+click "$x" $((hdr - 1))
+wait_top 'memhog' 5
+ok $? "click on the RSS header sorts by RSS"
+click "$x" $((hdr - 1))
+sleep 0.5
+top_row | grep -q memhog
+is $? 1 "a second click inverts"
+
 T send-keys Space
 wait_for 'PAUSED' 5
 ok $? "Space pauses"

@@ -58,10 +58,10 @@ new_server() {
 count_is() { [ "$(table_rows | grep -c -- "$1")" -eq "$2" ]; }
 # wait_count REGEX N [SECONDS]: until N table rows match
 wait_count() { poll "${3:-10}" count_is "$1" "$2"; }
-# exit_status [TARGET]: wait (15 s at most) for the pane's program to end;
+# exit_status [TARGET]: wait (30 s at most) for the pane's program to end;
 # prints its exit status, or "signal N"
 exit_status() {
-	n=150
+	n=300
 	while [ "$n" -gt 0 ]; do
 		st=$(T display -p ${1:+-t "$1"} '#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}' 2>/dev/null)
 		case "$st" in
