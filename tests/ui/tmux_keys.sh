@@ -84,18 +84,18 @@ ok $? "< four times: S (state), all alike, so pid order"
 # a click on a header sorts by it (X10 mouse report, as TERM=screen has)
 click() { # click X Y (0-based screen cell): press, then release
 	xy="$(printf "\\$(printf %o $(($1 + 33)))")$(printf "\\$(printf %o $(($2 + 33)))")"
-	T send-keys -l "$(printf '\033[M') $xy"
-	T send-keys -l "$(printf '\033[M')#$xy"
+	T send-keys -l "$(printf '\033[M') $xy$(printf '\033[M')#$xy"
 }
 hdr=$(screen | grep -n 'PID USER' | cut -d: -f1)
 x=$(screen | sed -n "${hdr}p" | awk '{ print index($0, " RSS") }')
 T send-keys N
 wait_top '^ *1 root' 5
 click "$x" $((hdr - 1))
-wait_top 'memhog' 5
+wait_top 'memhog' 10
 ok $? "click on the RSS header sorts by RSS"
+sleep 0.5 # the first click's release is read before the next press
 click "$x" $((hdr - 1))
-poll 5 eval '! on_top memhog'
+poll 10 eval '! on_top memhog'
 ok $? "a second click inverts"
 
 T send-keys Space
