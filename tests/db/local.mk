@@ -18,3 +18,7 @@ tests_db_test_fault_open_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_test_fault_open_LDADD = $(DB_LIBS)
 EXTRA_DIST += tests/db/fault_kill9.sh
 TESTS += tests/db/fault_kill9.sh
+TESTS += tests/db/fault_signal.sh tests/db/fault_writers.sh \
+	tests/db/fault_files.sh
+EXTRA_DIST += tests/db/fault_signal.sh tests/db/fault_writers.sh \
+	tests/db/fault_files.sh
