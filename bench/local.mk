@@ -14,3 +14,10 @@ bench: $(EXTRA_PROGRAMS)
 EXTRA_PROGRAMS += bench/bench_report
 bench_bench_report_SOURCES = bench/bench_report.c
 bench_bench_report_LDADD = $(REPORT_LIBS)
+
+# Time travel (issue 5): step, jump and graph cost against history length.
+EXTRA_PROGRAMS += bench/bench_timetravel
+bench_bench_timetravel_SOURCES = bench/bench_timetravel.c \
+	tests/timetravel/synth.c tests/timetravel/synth.h
+bench_bench_timetravel_LDADD = $(UI_LIBS) $(CORE_LIBS)
+bench: bench/bench_timetravel$(EXEEXT)

@@ -7,6 +7,7 @@
 #include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -14,10 +15,39 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 #include "engine.h"
 #include "report/report.h"
 
-/* Sleep until the monotonic time deadline_ns (absolute). */
+/* Set by SIGINT/SIGTERM: stop after the snapshot being written, so the
+ * output never ends in half a record. */
+static volatile sig_atomic_t stop_requested;
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
+/* Stop cleanly on sig, unless it was ignored when we started (a
+ * background job keeps ignoring SIGINT). SA_RESTART: a write interrupted
+ * by it resumes instead of failing; the sleep returns early regardless. */
+static void
+catch_stop(int sig)
+{
+	struct sigaction sa, old;
+
+	if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
+/* Sleep until the monotonic time deadline_ns (absolute), or a stop. */
 static void
 sleep_until(int64_t deadline_ns)
 {
@@ -26,9 +56,70 @@ sleep_until(int64_t deadline_ns)
 		.tv_nsec = (long)(deadline_ns % NSEC_PER_SEC),
 	};
 
-	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) ==
-	    EINTR)
+	while (!stop_requested && clock_nanosleep(CLOCK_MONOTONIC,
+	    TIMER_ABSTIME, &ts, NULL) == EINTR)
 		;
+}
+
+/* Limits of the cgroups the shown processes are in (JSON's
+ * quota.process_cgroups); memory kept from one snapshot to the next. */
+struct proc_cgroups {
+	struct snapshot *strings; /* pool for the limits' strings */
+	struct snap_cgroup *cg;
+	const char **keys;
+	size_t n, cap_cg, cap_keys;
+	size_t *idx, cap_idx;
+};
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* One probe_cgroup() per distinct cgroup of the processes ro selects. */
+static void
+read_proc_cgroups(struct engine *e, const struct snapshot *s,
+    struct report_opts *ro, struct proc_cgroups *pc)
+{
+	size_t i, n, npaths = 0;
+
+	if (pc->strings == NULL)
+		pc->strings = snapshot_new();
+	snapshot_clear(pc->strings);
+	n = report_select(s, ro, &pc->idx, &pc->cap_idx);
+	for (i = 0; i < n; i++) {
+		const struct snap_proc *p = &s->proc[pc->idx[i]];
+
+		if (!HAVE(p->have, PROC_CGROUP) || p->cgroup == NULL)
+			continue;
+		pc->keys = xgrow(pc->keys, &pc->cap_keys, npaths,
+		    sizeof(*pc->keys));
+		pc->keys[npaths++] = p->cgroup;
+	}
+	qsort(pc->keys, npaths, sizeof(*pc->keys), cmp_str);
+	pc->n = 0;
+	for (i = 0; i < npaths; i++) {
+		if (pc->n > 0 && strcmp(pc->keys[i], pc->keys[pc->n - 1]) == 0)
+			continue;
+		pc->cg = xgrow(pc->cg, &pc->cap_cg, pc->n, sizeof(*pc->cg));
+		/* A cgroup that cannot be read is left out, not zeroed. */
+		if (probe_cgroup(engine_collector(e), pc->strings, pc->keys[i],
+		    &pc->cg[pc->n]) == 0)
+			pc->keys[pc->n++] = pc->keys[i];
+	}
+	ro->cgroups = pc->cg;
+	ro->cgroup_keys = pc->keys;
+	ro->ncgroups = pc->n;
+}
+
+static void
+free_proc_cgroups(struct proc_cgroups *pc)
+{
+	snapshot_free(pc->strings);
+	free(pc->cg);
+	free(pc->keys);
+	free(pc->idx);
 }
 
 static int
@@ -58,6 +149,8 @@ int
 cmd_batch(const struct cli_opts *o)
 {
 	struct report_opts ro = { 0 };
+	struct probe_options po = o->probe;
+	struct proc_cgroups pc = { 0 };
 	struct engine *e;
 	struct rw *w = NULL;
 	const struct snapshot *s;
@@ -69,6 +162,8 @@ cmd_batch(const struct cli_opts *o)
 	/* A closed pipe must become a write error we report, not a silent
 	 * death by SIGPIPE. */
 	signal(SIGPIPE, SIG_IGN);
+	catch_stop(SIGINT);
+	catch_stop(SIGTERM);
 
 	if (o->sort_key != NULL)
 		ro.sort = report_sort_find(o->sort_key);
@@ -81,7 +176,10 @@ cmd_batch(const struct cli_opts *o)
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		ro.text_flags = TEXT_ASCII;
 
-	e = engine_new(&o->probe, err, sizeof(err));
+	/* JSON and CSV carry every process field, the cgroup too. */
+	if (o->format != FORMAT_TEXT)
+		po.proc_cgroups = true;
+	e = engine_new(&po, err, sizeof(err));
 	if (e == NULL) {
 		fprintf(stderr, "histop: %s\n", err[0] ? err :
 		    _("cannot start the probe"));
@@ -93,12 +191,14 @@ cmd_batch(const struct cli_opts *o)
 
 	delay_ns = (int64_t)(o->delay * (double)NSEC_PER_SEC + 0.5);
 	deadline = clock_mono_ns();
-	for (i = 0; o->count == 0 || i < o->count; i++) {
+	for (i = 0; (o->count == 0 || i < o->count) && !stop_requested; i++) {
 		if (i > 0) {
 			int64_t now;
 
 			deadline += delay_ns;
 			sleep_until(deadline);
+			if (stop_requested)
+				break;
 			now = clock_mono_ns();
 			if (now - deadline > delay_ns)
 				deadline = now; /* fell behind: don't burst */
@@ -110,6 +210,8 @@ cmd_batch(const struct cli_opts *o)
 			r = 1;
 			break;
 		}
+		if (o->format == FORMAT_JSON && (s->areas & (1u << AREA_QUOTA)))
+			read_proc_cgroups(e, s, &ro, &pc);
 		errno = 0;
 		if (print_snapshot(o, w, s, &ro) != 0 || fflush(stdout) != 0 ||
 		    ferror(stdout)) {
@@ -118,6 +220,7 @@ cmd_batch(const struct cli_opts *o)
 		}
 	}
 	rw_free(w);
+	free_proc_cgroups(&pc);
 	engine_free(e);
 	return r;
 }

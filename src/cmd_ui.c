@@ -7,10 +7,16 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
+#include "core/clock.h"
+#include "core/paths.h"
+#include "core/timeparse.h"
+#include "core/xalloc.h"
 #include "engine.h"
+#include "ui/history.h"
 #include "ui/ui.h"
 
 static const struct snapshot *
@@ -36,19 +42,60 @@ ui_options_from(struct ui_options *u, const struct cli_opts *o)
 	u->npids = o->npids;
 }
 
+/* Replay: LIVE is the newest stored sample, read again when a recorder
+ * commits a newer one. */
+static const struct snapshot *
+replay_sample(void *arg, char *err, size_t errlen)
+{
+	return history_follow(arg, err, errlen);
+}
+
 /*
- * HOOK for time travel (issue 5): replay o->replay_db ("" = the default
- * database) read-only, starting at o->at. Build a struct ui_source whose
- * sample() serves snapshots from the store's reader (live = false, so
- * signals are refused) and hand it to ui_main(); views draw whatever
- * ui_show() gives them.
+ * `histop -r [DB] [--at TIME]`: the same screen over a database opened
+ * read-only. Everything that can be wrong with the database or TIME is
+ * said before the terminal is touched: one line, exit 1 (2 for a bad
+ * TIME), the file untouched.
  */
 static int
 cmd_ui_replay(const struct cli_opts *o)
 {
-	(void)o;
-	fputs("histop: -r (replay) is not implemented yet\n", stderr);
-	return 1;
+	struct ui_options uo;
+	struct ui_source src;
+	struct history *h;
+	char err[512], *path;
+	int rc;
+
+	ui_options_from(&uo, o);
+	if (o->at != NULL) {
+		if (timeparse_time(o->at, clock_wall_ns(), &uo.at_ns, err,
+		    sizeof(err)) != 0) {
+			fprintf(stderr, "histop: --at: %s\n", err);
+			return 2;
+		}
+		uo.have_at = true;
+	}
+	path = o->replay_db[0] != '\0' ? xstrdup(o->replay_db) :
+	    paths_default_db();
+	if (path == NULL) {
+		fputs("histop: no default database (no home directory): "
+		    "name one, histop -r DB\n", stderr);
+		return 1;
+	}
+	h = history_new(path, true);
+	if (!history_open(h, err, sizeof(err))) {
+		fprintf(stderr, "histop: cannot replay: %s\n", err);
+		history_free(h);
+		free(path);
+		return 1;
+	}
+	uo.db_path = path;
+	uo.no_record = true;
+	src = (struct ui_source){ .sample = replay_sample, .arg = h,
+	    .live = false, .name = path };
+	rc = ui_main(&uo, &src);
+	history_free(h);
+	free(path);
+	return rc;
 }
 
 int

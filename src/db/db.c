@@ -386,6 +386,11 @@ db_open_writer(const char *path, const struct db_writer_options *opts,
 			db_copyerr(err, db);
 		goto fail;
 	}
+	/* Readers check the file header before SQLite opens it: move the
+	 * stamps a migration wrote from the WAL into the main file now, so
+	 * a database being recorded can be replayed from its first sample. */
+	sqlite3_wal_checkpoint_v2(db->sql, NULL, SQLITE_CHECKPOINT_PASSIVE,
+	    NULL, NULL);
 	return db;
 fail:
 	db_close(db);

@@ -85,6 +85,12 @@ struct report_opts {
 	uid_t uid;
 	int width;             /* text: columns of a process line, 0: no limit */
 	int text_flags;        /* text: TEXT_ASCII in a non-UTF-8 locale */
+	/* JSON: limits of the processes' cgroups, as quota.process_cgroups;
+	 * cgroup_keys[i] is the processes' "cgroup" value cgroups[i] is for.
+	 * NULL: left out. Borrowed. */
+	const struct snap_cgroup *cgroups;
+	const char *const *cgroup_keys;
+	size_t ncgroups;
 };
 
 /*

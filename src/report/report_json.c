@@ -307,11 +307,26 @@ limit_value(struct rw *w, const char *name, uint32_t have, uint32_t unlimited,
 		rw_u64(w, name, v);
 }
 
+/* The members of one cgroup's limits and usage. */
 static void
-json_quota(struct rw *w, const struct snapshot *s)
+json_cgroup_fields(struct rw *w, const struct snap_cgroup *cg)
+{
+	int k;
+
+	rw_i64(w, "version", cg->version);
+	rw_str(w, "path", cg->path);
+	for (k = 0; k < QUOTA_NFIELDS; k++)
+		limit_value(w, quota_field_names[k], cg->have, cg->unlimited, k,
+		    cg->v[k]);
+	rw_str(w, "io_max", cg->io_max);
+}
+
+static void
+json_quota(struct rw *w, const struct snapshot *s, const struct report_opts *o)
 {
 	const struct snap_cgroup *cg = &s->cgroup;
 	const struct snap_rlimit *rl = &s->rlimit;
+	size_t i;
 	int k;
 
 	if (!sampled(w, s, AREA_QUOTA, "quota"))
@@ -321,12 +336,7 @@ json_quota(struct rw *w, const struct snapshot *s)
 		rw_null(w, "cgroup");
 	else {
 		rw_obj(w, "cgroup");
-		rw_i64(w, "version", cg->version);
-		rw_str(w, "path", cg->path);
-		for (k = 0; k < QUOTA_NFIELDS; k++)
-			limit_value(w, quota_field_names[k], cg->have,
-			    cg->unlimited, k, cg->v[k]);
-		rw_str(w, "io_max", cg->io_max);
+		json_cgroup_fields(w, cg);
 		rw_obj_end(w);
 	}
 	rw_obj(w, "rlimits");
@@ -343,6 +353,17 @@ json_quota(struct rw *w, const struct snapshot *s)
 		rw_obj_end(w);
 	}
 	rw_obj_end(w);
+	if (o != NULL && o->cgroups != NULL) {
+		/* The cgroups the processes are in, keyed by their "cgroup". */
+		rw_arr(w, "process_cgroups");
+		for (i = 0; i < o->ncgroups; i++) {
+			rw_obj(w, NULL);
+			rw_str(w, "cgroup", o->cgroup_keys[i]);
+			json_cgroup_fields(w, &o->cgroups[i]);
+			rw_obj_end(w);
+		}
+		rw_arr_end(w);
+	}
 	rw_obj_end(w);
 }
 
@@ -373,7 +394,7 @@ report_json(struct rw *w, const struct snapshot *s, const struct report_opts *o)
 	json_filesystems(w, s);
 	json_network(w, s);
 	json_pressure(w, s);
-	json_quota(w, s);
+	json_quota(w, s, o);
 	if (!(s->areas & (1u << AREA_PROCESSES)))
 		rw_null(w, "processes");
 	else {

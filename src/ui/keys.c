@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ui/ui_int.h"
+#include "ui/timetravel.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -62,6 +63,36 @@ const struct ui_action_def ui_actions[ACT_N] = {
 	[ACT_PAGE_DOWN] = { "page-down",
 	    "Scroll the process table down a page", act_page_down, 0 },
 	[ACT_REDRAW] = { "redraw", "Redraw the screen", act_redraw, 0 },
+	[ACT_HIST_BACK] = { "back", "History: one sample back",
+	    act_hist_back, 0 },
+	[ACT_HIST_FWD] = { "forward", "History: one sample forward (past "
+	    "the newest: live)", act_hist_fwd, 0 },
+	[ACT_HIST_BACK_1M] = { "back-1m", "History: 1 minute back",
+	    act_hist_back_1m, 0 },
+	[ACT_HIST_FWD_1M] = { "forward-1m", "History: 1 minute forward",
+	    act_hist_fwd_1m, 0 },
+	[ACT_HIST_BACK_10M] = { "back-10m", "History: 10 minutes back",
+	    act_hist_back_10m, 0 },
+	[ACT_HIST_FWD_10M] = { "forward-10m", "History: 10 minutes forward",
+	    act_hist_fwd_10m, 0 },
+	[ACT_HIST_BACK_1H] = { "back-1h", "History: 1 hour back",
+	    act_hist_back_1h, 0 },
+	[ACT_HIST_FWD_1H] = { "forward-1h", "History: 1 hour forward",
+	    act_hist_fwd_1h, 0 },
+	[ACT_HIST_OLDEST] = { "oldest", "History: the oldest sample",
+	    act_hist_oldest, 0 },
+	[ACT_HIST_LIVE] = { "live", "History: back to live (replay: the "
+	    "newest sample, following)", act_hist_live, 0 },
+	[ACT_HIST_GOTO] = { "goto", "History: go to a time (now, -15m, "
+	    "03:12, 2026-11-25T03:12)", act_hist_goto, 0 },
+	[ACT_HIST_MARK] = { "mark", "Mark this moment to compare with "
+	    "another", act_hist_mark, 0 },
+	[ACT_HIST_DIFF] = { "what-changed", "What changed between the mark "
+	    "and this moment", act_hist_diff, 0 },
+	[ACT_GRAPHS] = { "graphs", "History graphs (cursor sets the time "
+	    "shown)", act_graphs, 0 },
+	[ACT_PROC_GRAPH] = { "process-graph", "History graph of the "
+	    "selected process (CPU, RSS)", act_proc_graph, 0 },
 };
 
 const struct ui_keydef ui_keys[] = {
@@ -103,6 +134,22 @@ const struct ui_keydef ui_keys[] = {
 	{ UI_FN(KEY_PPAGE), "PgUp", ACT_PAGE_UP },
 	{ UI_FN(KEY_NPAGE), "PgDn", ACT_PAGE_DOWN },
 	{ UI_CTRL('l'), "Ctrl-L", ACT_REDRAW },
+	{ UI_FN(KEY_LEFT), "Left", ACT_HIST_BACK },
+	{ UI_FN(KEY_RIGHT), "Right", ACT_HIST_FWD },
+	{ '[', "[", ACT_HIST_BACK_1M },
+	{ ']', "]", ACT_HIST_FWD_1M },
+	{ '{', "{", ACT_HIST_BACK_10M },
+	{ '}', "}", ACT_HIST_FWD_10M },
+	{ UI_FN(KEY_SLEFT), "Shift-Left", ACT_HIST_BACK_1H },
+	{ UI_FN(KEY_SRIGHT), "Shift-Right", ACT_HIST_FWD_1H },
+	{ UI_FN(KEY_HOME), "Home", ACT_HIST_OLDEST },
+	{ UI_FN(KEY_END), "End", ACT_HIST_LIVE },
+	{ 0x1b, "Esc", ACT_HIST_LIVE },
+	{ 'g', "g", ACT_HIST_GOTO },
+	{ 'm', "m", ACT_HIST_MARK },
+	{ 'w', "w", ACT_HIST_DIFF },
+	{ 'G', "G", ACT_GRAPHS },
+	{ 'p', "p", ACT_PROC_GRAPH },
 };
 const size_t ui_nkeys = sizeof(ui_keys) / sizeof(ui_keys[0]);
 

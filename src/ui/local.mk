@@ -2,7 +2,7 @@
 noinst_LIBRARIES += libui.a
 libui_a_SOURCES =
 libui_a_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS)
-UI_LIBS = libui.a $(NCURSESW_LIBS)
+UI_LIBS = libui.a $(NCURSESW_LIBS) $(DB_LIBS)
 # History: graph widget, timeline line (issue 5).
 libui_a_SOURCES += \
 	src/ui/graph.c src/ui/graph.h \
@@ -32,3 +32,9 @@ libui_a_SOURCES += \
 	src/ui/view_main.c \
 	src/ui/view_signal.c \
 	src/ui/view_users.c
+# Time travel (issue 5): history position, keys, graphs and diff views.
+libui_a_SOURCES += \
+	src/ui/history.c src/ui/history.h \
+	src/ui/timetravel.c src/ui/timetravel.h \
+	src/ui/view_diff.c \
+	src/ui/view_graphs.c

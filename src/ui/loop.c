@@ -21,7 +21,9 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "core/paths.h"
 #include "core/xalloc.h"
+#include "ui/timetravel.h"
 
 /* Signal state: written by handlers, read by the loop. */
 static volatile sig_atomic_t flag_winch, flag_tstp, flag_term;
@@ -152,6 +154,14 @@ ui_draw_title(struct ui *ui)
 	time_t t;
 	struct tm tm;
 
+	if (ui->tt != NULL) {
+		/* the timeline: LIVE or the moment shown, how long ago */
+		tt_title(ui, line, sizeof(line));
+		ui_fill_line(ui, r->y, r->x, r->w, A_NORMAL);
+		ui_put(ui, r->y, r->x, r->w, line, ui_attr(ui,
+		    ui->is_live ? C_TITLE : C_WARN));
+		return;
+	}
 	if (ui->cur != NULL) {
 		t = (time_t)(ui->cur->wall_ns / NSEC_PER_SEC);
 		if (localtime_r(&t, &tm) != NULL)
@@ -159,7 +169,7 @@ ui_draw_title(struct ui *ui)
 	}
 	mode = ui->paused ? "PAUSED" : ui->is_live ? "LIVE" : "PAST";
 	snprintf(line, sizeof(line), "histop  %-6s %s  every %.1fs  %s", mode,
-	    when, ui->opts.delay, ui->rec != NULL ? "recording" :
+	    when, ui->opts.delay, recorder_active(ui->rec) ? "recording" :
 	    "not recording");
 	ui_fill_line(ui, r->y, r->x, r->w, A_NORMAL);
 	ui_put(ui, r->y, r->x, r->w, line, ui_attr(ui, C_TITLE));
@@ -246,7 +256,8 @@ take_sample(struct ui *ui)
 		else
 			ui->rec_msg[0] = '\0';
 	}
-	if (!ui->paused)
+	/* in the past (time travel) sampling and recording go on unseen */
+	if (!ui->paused && tt_is_live(ui))
 		ui_show(ui, s, true);
 	ui->dirty = true;
 }
@@ -398,6 +409,7 @@ ui_free(struct ui *ui)
 	free(ui->filter);
 	free(ui->user);
 	free(ui->config_file);
+	tt_free(ui->tt);
 }
 
 int
@@ -445,6 +457,16 @@ ui_main(const struct ui_options *opts, const struct ui_source *src)
 		ui_message(ui, "%s", warn);
 	ui_push_view(ui, &view_main);
 	ui_relayout(ui);
+	{
+		/* history: the replayed database, or the one recorded to */
+		char *path = opts->db_path != NULL && opts->db_path[0] != '\0' ?
+		    xstrdup(opts->db_path) : paths_default_db();
+
+		ui->tt = tt_new(path, !src->live);
+		free(path);
+		if (opts->have_at)
+			tt_jump(ui, opts->at_ns);
+	}
 
 	rc = loop(ui, &ours);
 

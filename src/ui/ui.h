@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "core/snapshot.h"
@@ -38,6 +39,8 @@ struct ui_options {
 	const char *user;        /* show only this user, or NULL */
 	const pid_t *pids;       /* show only these pids */
 	size_t npids;
+	bool have_at;            /* start at this wall time (replay --at) */
+	int64_t at_ns;
 };
 
 /*

@@ -346,6 +346,22 @@ enum ui_action {
 	ACT_PAGE_UP,
 	ACT_PAGE_DOWN,
 	ACT_REDRAW,
+	/* history (issue 5, timetravel.c) */
+	ACT_HIST_BACK,
+	ACT_HIST_FWD,
+	ACT_HIST_BACK_1M,
+	ACT_HIST_FWD_1M,
+	ACT_HIST_BACK_10M,
+	ACT_HIST_FWD_10M,
+	ACT_HIST_BACK_1H,
+	ACT_HIST_FWD_1H,
+	ACT_HIST_OLDEST,
+	ACT_HIST_LIVE,
+	ACT_HIST_GOTO,
+	ACT_HIST_MARK,
+	ACT_HIST_DIFF,
+	ACT_GRAPHS,
+	ACT_PROC_GRAPH,
 	ACT_N
 };
 
@@ -414,6 +430,8 @@ struct ui_recorder *recorder_open(const char *path, char *msg, size_t len);
 int recorder_write(struct ui_recorder *, const struct snapshot *, char *msg,
     size_t len);
 void recorder_close(struct ui_recorder *);
+/* Whether the last write succeeded (the title says "recording"). */
+bool recorder_active(const struct ui_recorder *);
 
 /* ---- the ui state --------------------------------------------------------- */
 
@@ -461,6 +479,7 @@ struct ui {
 	char msg[160];       /* transient message */
 	int64_t msg_until;
 	char sample_err[160];
+	struct tt *tt;       /* time travel: position, graphs, diff */
 };
 
 /* Set a transient status-line message (printf-style, trusted text). */

@@ -13,3 +13,10 @@ check_PROGRAMS += tests/core/test_snapdiff
 TESTS += tests/core/test_snapdiff
 tests_core_test_snapdiff_SOURCES = tests/core/test_snapdiff.c tests/tap.h
 tests_core_test_snapdiff_LDADD = $(CORE_LIBS)
+
+check_PROGRAMS += tests/core/test_text_props
+TESTS += tests/core/test_text_props
+tests_core_test_text_props_SOURCES = tests/core/test_text_props.c \
+	tests/core/text_props.h tests/tap.h
+tests_core_test_text_props_LDADD = $(CORE_LIBS)
+EXTRA_DIST += tests/fuzz/fuzz_text.c

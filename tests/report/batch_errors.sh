@@ -55,6 +55,23 @@ assert [x["seq"] for x in s] == [1, 2, 3, 4]' "$tmp/out" >"$tmp/py" 2>&1
 	[ $st -eq 0 ] || sed 's/^/#   /' "$tmp/py"
 fi
 
+# SIGTERM: the snapshot being written is finished, then exit 0.
+"$HISTOP" -b -d 0.1 --format json --proc-root "$pt" --sys-root "$pt/sys" \
+    >"$tmp/term.json" 2>"$tmp/err" &
+pid=$!
+sleep 0.7
+kill -TERM $pid
+wait $pid
+is $? 0 "SIGTERM: batch stops cleanly, exit 0"
+if command -v python3 >/dev/null 2>&1; then
+	python3 -c 'import json, sys
+lines = open(sys.argv[1], "rb").read().split(b"\n")
+assert lines[-1] == b"" and len(lines) >= 3, len(lines)
+for l in lines[:-1]:
+    json.loads(l)' "$tmp/term.json"
+	ok $? "SIGTERM: every line written is whole, valid JSON"
+fi
+
 # A ',' decimal locale: text follows it, JSON and CSV never do.
 if command -v localedef >/dev/null 2>&1 &&
     localedef -i de_DE -f UTF-8 "$tmp/de_DE.UTF-8" >/dev/null 2>&1; then

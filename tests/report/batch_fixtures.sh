@@ -137,4 +137,31 @@ print('ok')
 PY
 	is "$(tail -n1 "$tmp/py")" ok "csv: one header, rows of both samples parse"
 fi
+
+# Limits of the processes' cgroups: the cg2 host with one process put in
+# its x.service cgroup (a copy; the fixtures stay read-only).
+if [ -d "$pt/1" ]; then
+	cp -R "$fx/cg2" "$tmp/mix" && chmod -R u+w "$tmp/mix" &&
+	    cp -R "$pt/1" "$tmp/mix/proc/1" && chmod -R u+w "$tmp/mix/proc/1" &&
+	    printf '0::/system.slice/x.service\n' >"$tmp/mix/proc/1/cgroup"
+	"$HISTOP" -b -n 1 --format json --proc-root "$tmp/mix/proc" \
+	    --sys-root "$tmp/mix/sys" >"$tmp/mix.json" 2>"$tmp/err"
+	python3 - "$tmp/mix.json" >"$tmp/py" 2>&1 <<'PY'
+import json, sys
+snap = json.load(open(sys.argv[1]))
+assert [p['cgroup'] for p in snap['processes']] == ['/system.slice/x.service']
+pcs = snap['quota']['process_cgroups']
+assert len(pcs) == 1, pcs
+c = pcs[0]
+assert c['cgroup'] == '/system.slice/x.service' and c['version'] == 2, c
+assert c['memory_limit_bytes'] == 536870912, c
+assert c['memory_usage_bytes'] == 123456789, c
+assert c['swap_limit_bytes'] == 'unlimited', c
+assert c['cpu_quota_ns'] == 50000000 and c['cpu_period_ns'] == 100000000, c
+assert c['pids_limit'] == 100 and c['pids_current'] == 7, c
+print('ok')
+PY
+	is "$(tail -n1 "$tmp/py")" ok "json: quota.process_cgroups holds the limits of the processes' cgroup"
+	[ "$(tail -n1 "$tmp/py")" = ok ] || sed 's/^/#   /' "$tmp/py"
+fi
 done_testing

@@ -52,6 +52,10 @@ p = procs[busy]
 assert p['usage_percent'] is not None and p['usage_percent'] > 5, p['usage_percent']
 assert any(q['comm'] == 'histop' for q in b['processes']), 'histop itself'
 assert [q['pid'] for q in b['processes']] == sorted(procs)
+if os.path.exists('/sys/fs/cgroup') and b['quota'] is not None:
+    assert s['cgroup'] is not None, 'cgroup of our child'
+    keys = [c['cgroup'] for c in b['quota']['process_cgroups']]
+    assert s['cgroup'] in keys, (s['cgroup'], keys)
 print('ok')
 PY
 is "$(tail -n1 "$tmp/py")" ok "MemTotal, CPU count, boot id, own child processes and rates match the kernel"

@@ -247,6 +247,8 @@ test_json_full(void)
 	report_json(w, b, NULL);
 	rw_free(w);
 	out = cap_close(&c);
+	ok(strstr(out, "process_cgroups") == NULL,
+	    "json: no process_cgroups unless given");
 	/* CPU deltas are 2e9*(i+1) ns per state: busy share 54/72. */
 	contains(out, "\"interval_ns\":1000000000,", "json: interval");
 	contains(out, "\"steal_ns\":32000000000,", "json: cpu counters");
@@ -280,6 +282,24 @@ test_json_full(void)
 	    "json: unreadable io is null");
 	ok(strchr(out, '\n') == out + strlen(out) - 1,
 	    "json: exactly one line per snapshot");
+
+	{
+		struct snap_cgroup cg = { .version = 2, .path = "/a\"b" };
+		const char *key = "0::/a\"b";
+		struct report_opts o = { .cgroups = &cg, .cgroup_keys = &key,
+		    .ncgroups = 1 };
+
+		HAVE_SET(cg.have, QUOTA_MEM_LIMIT);
+		cg.v[QUOTA_MEM_LIMIT] = 1024;
+		w = rw_new(cap_open(&c), RW_JSON, 0);
+		report_json(w, b, &o);
+		rw_free(w);
+		out = cap_close(&c);
+		contains(out, "\"process_cgroups\":[{\"cgroup\":\"0::/a\\\"b\","
+		    "\"version\":2,\"path\":\"/a\\\"b\",\"cpu_quota_ns\":null,"
+		    "\"cpu_period_ns\":null,\"cpu_usage_ns\":null,"
+		    "\"memory_limit_bytes\":1024,", "json: process_cgroups listed");
+	}
 	free(c.buf);
 	snapshot_free(a);
 	snapshot_free(b);

@@ -11,8 +11,8 @@ tests_ui_test_timeline_LDADD = libui.a $(CORE_LIBS)
 check_PROGRAMS += tests/ui/ui_fixture
 tests_ui_ui_fixture_SOURCES = tests/ui/ui_fixture.c tests/ui/synth.c \
 	tests/ui/synth.h
-tests_ui_ui_fixture_LDADD = libui.a $(NCURSESW_LIBS) $(CORE_LIBS)
-UI_TEST_LIBS = libui.a $(NCURSESW_LIBS) $(CORE_LIBS)
+tests_ui_ui_fixture_LDADD = $(UI_LIBS) $(CORE_LIBS)
+UI_TEST_LIBS = $(UI_LIBS) $(CORE_LIBS)
 check_PROGRAMS += tests/ui/test_ui_format tests/ui/test_ui_layout \
 	tests/ui/test_ui_keys tests/ui/test_ui_proctab tests/ui/test_ui_config
 TESTS += tests/ui/test_ui_format tests/ui/test_ui_layout \
@@ -32,7 +32,20 @@ tests_ui_test_ui_config_LDADD = $(UI_TEST_LIBS)
 check_PROGRAMS += tests/ui/ui_load
 tests_ui_ui_load_SOURCES = tests/ui/ui_load.c
 tests_ui_ui_load_LDADD = -lpthread
-TESTS += tests/ui/tmux_live.sh tests/ui/tmux_terminal.sh \
+TESTS += tests/ui/tmux_live.sh tests/ui/tmux_terminal.sh tests/ui/tmux_record.sh \
 	tests/ui/tmux_hostile.sh
-EXTRA_DIST += tests/ui/tmux_lib.sh tests/ui/tmux_live.sh \
+EXTRA_DIST += tests/ui/tmux_lib.sh tests/ui/tmux_live.sh tests/ui/tmux_record.sh \
 	tests/ui/tmux_terminal.sh tests/ui/tmux_hostile.sh
+# Time travel (issue 5): moves over a generated database; the generator
+# writes synthetic histories through the store for the terminal tests.
+check_PROGRAMS += tests/ui/test_history tests/timetravel/gen_history
+TESTS += tests/ui/test_history
+tests_ui_test_history_SOURCES = tests/ui/test_history.c tests/tap.h \
+	tests/timetravel/synth.c tests/timetravel/synth.h
+tests_ui_test_history_LDADD = $(UI_LIBS) $(CORE_LIBS)
+tests_timetravel_gen_history_SOURCES = tests/timetravel/gen_history.c \
+	tests/timetravel/synth.c tests/timetravel/synth.h
+tests_timetravel_gen_history_LDADD = $(DB_LIBS)
+TESTS += tests/timetravel/replay.sh tests/timetravel/graphs.sh
+EXTRA_DIST += tests/timetravel/replay.sh tests/timetravel/graphs.sh \
+	tests/timetravel/tmux.sh

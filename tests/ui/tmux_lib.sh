@@ -75,3 +75,18 @@ wait_count() {
 	done
 	return 1
 }
+# exit_status [TARGET]: wait (15 s at most) for the pane's program to end;
+# prints its exit status, or "signal N"
+exit_status() {
+	n=150
+	while [ "$n" -gt 0 ]; do
+		st=$(T display -p ${1:+-t "$1"} '#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}' 2>/dev/null)
+		case "$st" in
+		1:?*:*) echo "${st#1:}" | cut -d: -f1; return ;;
+		1::?*) echo "signal ${st##*:}"; return ;;
+		esac
+		sleep 0.1
+		n=$((n - 1))
+	done
+	echo "still running"
+}
