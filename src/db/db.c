@@ -375,7 +375,9 @@ db_open_writer(const char *path, const struct db_writer_options *opts,
 	if (rc == SQLITE_OK)
 		rc = db_exec(db, "PRAGMA synchronous = NORMAL");
 	if (rc == SQLITE_OK)
-		rc = db_exec(db, "PRAGMA journal_size_limit = 8388608");
+		rc = db_exec(db, "PRAGMA journal_size_limit = 1048576");
+	if (rc == SQLITE_OK)
+		rc = db_exec(db, "PRAGMA wal_autocheckpoint = 256");
 	if (rc != SQLITE_OK) {
 		db_sqlfail(db, rc, "open");
 		db_copyerr(err, db);

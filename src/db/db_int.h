@@ -16,6 +16,7 @@
 #define DB_SCHEMA_VERSION 2
 /* A process-membership keyframe every this many samples (see histop-db(5)). */
 #define DB_KEY_EVERY 300
+#define DB_KEY_NS (INT64_C(600) * NSEC_PER_SEC)
 
 /* What the writer remembers of each process of the last committed sample,
  * parallel to prev->proc[]. */
@@ -30,7 +31,7 @@ struct strcache;
 enum { RST_SAMPLE, RST_CPU, RST_DISK, RST_NET, RST_FS, RST_LIMITS,
 	RST_RLIMIT, RST_LIVE, RST_PROC, RST_STR, RST_FIRST, RST_LAST,
 	RST_BEFORE, RST_AFTER, RST_NEXT, RST_PREV, RST_RANGE, RST_PREVSEQ,
-	RST_SYS, RST_HIST, RST_PID, RST_ROLLUP, RST_RET0, RST_NSTMTS = 48 };
+	RST_SYS, RST_HIST, RST_PID, RST_ROLLUP, RST_RET0, RST_NSTMTS = RST_RET0 + 26 };
 
 struct db {
 	sqlite3 *sql;
@@ -47,6 +48,7 @@ struct db {
 	const struct field_desc *pcols[PROC_NFIELDS]; /* stored proc fields */
 	size_t npcols;
 	uint64_t last_seq, key_seq;
+	int64_t key_mono;         /* monotonic time of the last keyframe */
 	int64_t fs_seq, lim_seq;
 	bool keyframe_due;
 	struct snapshot *prev, *cur;

@@ -480,12 +480,13 @@ load_limits(struct db *db, int64_t lim_seq, struct snapshot *s)
 static sqlite3_stmt *
 proc_stmt(struct db *db)
 {
-	char *cols = xstrdup(""), *t, *sql;
+	char *cols, *t, *sql;
 	sqlite3_stmt *st;
 	size_t i;
 
 	if (db->rst[RST_PROC] != NULL)
 		return db_stmt(db, RST_PROC, NULL);
+	cols = xstrdup("");
 	if (db->npcols == 0)
 		db_find_proc_cols(db);
 	for (i = 0; i < db->npcols; i++) {

@@ -244,11 +244,12 @@ db_check_header(const char *path, int fd, struct db_error *err)
 	/*
 	 * Byte 18 == 2: WAL mode; with frames in the -wal, the header may be
 	 * stale (a newer schema or our stamp only in the -wal): ask SQLite,
-	 * read-only. A file with no
-	 * stamp may be ours, killed while being created: if SQLite cannot
-	 * read it without writing (a hot rollback journal from switching to
-	 * WAL) and its header counts at most one page, nothing was ever
-	 * committed to it; an SQLite file with no table is ours too.
+	 * read-only. A file with no stamp may be ours, killed while being
+	 * created: if SQLite cannot read it without writing (a hot rollback
+	 * journal from switching to WAL) and its header counts at most one
+	 * page, nothing was ever committed to it; an SQLite file with no
+	 * table is ours too. (The writer's checkpoint after opening narrows
+	 * the window; a kill before it still leaves such a file.)
 	 */
 	if ((h[18] == 2 && wal_nonempty(path)) || (app == 0 && ver == 0)) {
 		if (!wal_nonempty(path) ||

@@ -266,16 +266,22 @@ fill_rollup(struct db *db, int tier, enum db_metric m, int64_t from,
 	return rc == SQLITE_DONE ? DB_OK : db_sqlfail(db, rc, "read rollup");
 }
 
-/* Which buckets are still empty; false if none. Also their time span. */
+/*
+ * Which buckets this pass may fill: empty ones, and for a tier coarser
+ * than the zoom asks for only those ending before the finer data starts
+ * (where raw samples were pruned). A bucket narrower than the sample
+ * spacing is legitimately empty and stays so. False if none; also their
+ * time span.
+ */
 static bool
-empties(const struct db_bucket *out, size_t nb, bool *el, int64_t *lo,
-    int64_t *hi)
+eligible(const struct db_bucket *out, size_t nb, int64_t before, bool *el,
+    int64_t *lo, int64_t *hi)
 {
 	size_t i;
 	bool any = false;
 
 	for (i = 0; i < nb; i++) {
-		el[i] = out[i].n == 0;
+		el[i] = out[i].n == 0 && out[i].to_ns < before;
 		if (!el[i])
 			continue;
 		if (!any)
@@ -286,6 +292,33 @@ empties(const struct db_bucket *out, size_t nb, bool *el, int64_t *lo,
 	return any;
 }
 
+/* Where a tier's data of metric m starts (INT64_MAX if it has none). */
+static int64_t
+tier_start(struct db *db, int tier, enum db_metric m)
+{
+	sqlite3_stmt *st;
+	int64_t v = INT64_MAX;
+
+	if (tier == 0)
+		st = db_stmt(db, RST_RET0 + 23, "SELECT min(wall_ns) FROM sample");
+	else {
+		st = db_stmt(db, RST_RET0 + 23 + tier, "SELECT min(t_ns) FROM "
+		    "rollup WHERE tier = ? AND metric = ?");
+		if (st != NULL) {
+			sqlite3_bind_int(st, 1, tier);
+			sqlite3_bind_text(st, 2, db_metric_names[m], -1,
+			    SQLITE_STATIC);
+		}
+	}
+	if (st == NULL)
+		return v;
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
 enum db_status
 db_series(struct db *db, enum db_metric m, int64_t from, int64_t to,
     size_t nb, struct db_bucket *out)
@@ -294,7 +327,7 @@ db_series(struct db *db, enum db_metric m, int64_t from, int64_t to,
 		600 * NSEC_PER_SEC };
 	int order[4], no = 0, first, t, i;
 	bool *el;
-	int64_t lo = 0, hi = 0, w;
+	int64_t lo = 0, hi = 0, w, covered = INT64_MAX, ts;
 	enum db_status st = DB_OK;
 	bool began;
 	size_t k;
@@ -312,7 +345,7 @@ db_series(struct db *db, enum db_metric m, int64_t from, int64_t to,
 	first = w >= width[2] ? 2 : w >= width[1] ? 1 : 0;
 	/* The tier that fits the zoom first, then finer tiers for buckets
 	 * it lacks (the minutes not yet rolled up), then coarser ones for
-	 * buckets whose raw samples were pruned. */
+	 * the time before the finer data starts (pruned samples). */
 	for (t = first; t >= 0; t--)
 		order[no++] = t;
 	for (t = first + 1; t < 3; t++)
@@ -320,12 +353,18 @@ db_series(struct db *db, enum db_metric m, int64_t from, int64_t to,
 	el = xcalloc(nb, sizeof(*el));
 	began = db_read_begin(db);
 	for (i = 0; i < no && st == DB_OK; i++) {
-		if (!empties(out, nb, el, &lo, &hi))
-			break;
-		if (order[i] == 0)
-			st = fill_raw(db, m, from, to, lo, hi, nb, out, el);
-		else
-			st = fill_rollup(db, order[i], m, lo, hi, nb, out, el);
+		if (eligible(out, nb, order[i] > first ? covered : INT64_MAX,
+		    el, &lo, &hi)) {
+			if (order[i] == 0)
+				st = fill_raw(db, m, from, to, lo, hi, nb, out,
+				    el);
+			else
+				st = fill_rollup(db, order[i], m, lo, hi, nb,
+				    out, el);
+		}
+		ts = tier_start(db, order[i], m);
+		if (ts < covered)
+			covered = ts;
 	}
 	db_read_end(db, began);
 	free(el);

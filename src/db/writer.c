@@ -748,7 +748,12 @@ db_write(struct db *db, const struct snapshot *snap, struct db_error *err)
 		    db->path);
 	snapshot_copy(s, snap);
 	snapshot_sort_procs(s);
-	key = db->keyframe_due || seq - db->key_seq >= DB_KEY_EVERY;
+	/* A keyframe every DB_KEY_EVERY samples or DB_KEY_NS, whichever
+	 * comes first: bounds both the rows a seek reads and the span a
+	 * pruning step drops. */
+	key = db->keyframe_due || seq - db->key_seq >= DB_KEY_EVERY ||
+	    s->mono_ns - db->key_mono >= DB_KEY_NS ||
+	    s->mono_ns < db->key_mono;
 	same_boot = str_eq(s->boot_id, db->prev->boot_id);
 	interval = s->interval_ns;
 	if (db->have_prev && db->prev->mono_ns > 0 && same_boot &&
@@ -801,6 +806,8 @@ db_write(struct db *db, const struct snapshot *snap, struct db_error *err)
 	db->cap_cur_w = tc;
 	db->have_prev = true;
 	db->keyframe_due = false;
+	if (key)
+		db->key_mono = s->mono_ns;
 	db->last_seq = seq;
 	db->last_wall_ns = s->wall_ns;
 	db->writes++;

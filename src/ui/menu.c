@@ -76,3 +76,16 @@ menu_draw(struct ui *ui, struct ui_menu *m, const struct ui_rect *r)
 		ui_put(ui, r->y + 1 + i, r->x, r->w, line, a);
 	}
 }
+
+/* The menu over the left of the process table, at most maxw wide. */
+void
+menu_draw_over_table(struct ui *ui, int maxw)
+{
+	struct ui_rect r = ui->layout.table;
+
+	if (ui->layout.too_small)
+		return;
+	if (r.w > maxw)
+		r.w = maxw;
+	menu_draw(ui, &ui->menu, &r);
+}

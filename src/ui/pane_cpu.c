@@ -58,12 +58,17 @@ cpu_line(struct ui *ui, int y, int x, int w, const char *name,
 		return;
 	}
 	if (ui->cfg.cpu_numbers) {
-		int o = 0;
+		int o, prec;
 
-		for (i = 0; i < NSPLIT; i++)
-			o += snprintf(line + o, sizeof(line) - (size_t)o,
-			    "%s%s %.1f", i ? " " : "", split[i].abbr,
-			    c->pct[split[i].f]);
+		/* one decimal when it fits, whole percents otherwise */
+		for (prec = 1; prec >= 0; prec--) {
+			for (o = 0, i = 0; i < NSPLIT; i++)
+				o += snprintf(line + o, sizeof(line) - (size_t)o,
+				    "%s%s %.*f", i ? " " : "", split[i].abbr,
+				    prec, c->pct[split[i].f]);
+			if (o <= w - lw)
+				break;
+		}
 		ui_put(ui, y, x + lw, w - lw, line, A_NORMAL);
 		return;
 	}

@@ -21,6 +21,29 @@ min_sz(size_t a, size_t b)
 	return a < b ? a : b;
 }
 
+/*
+ * The first line of an I/O pane: its title and the two totals, or "n/a"
+ * when the area was not sampled. Returns false in that case.
+ */
+static bool
+io_header(struct ui *ui, const struct ui_rect *r, enum snap_area area,
+    const char *title, const char *na, double ra, const char *nb, double rb)
+{
+	char a[16], b[16], line[96];
+	int x;
+
+	x = ui_put(ui, r->y, r->x, r->w, title, ui_attr(ui, C_TITLE));
+	if (ui->cur == NULL || !(ui->cur->areas & (1u << area))) {
+		ui_put(ui, r->y, r->x + x, r->w - x, " n/a", A_NORMAL);
+		return false;
+	}
+	fmt_rate(a, sizeof(a), ra);
+	fmt_rate(b, sizeof(b), rb);
+	snprintf(line, sizeof(line), "  %s %s/s  %s %s/s", na, a, nb, b);
+	ui_put(ui, r->y, r->x + x, r->w - x, line, A_NORMAL);
+	return true;
+}
+
 int
 pane_disk_want(const struct ui *ui, int width)
 {
@@ -40,22 +63,15 @@ pane_disk_draw(struct ui *ui, const struct ui_rect *r)
 	double rd = 0, wr = 0;
 	char a[16], b[16], line[96];
 	size_t i;
-	int y = r->y, x, nw = r->w / 3;
+	int y = r->y + 1, nw = r->w / 3;
 
-	x = ui_put(ui, y, r->x, r->w, "Disk", ui_attr(ui, C_TITLE));
-	if (s == NULL || !(s->areas & (1u << AREA_DISK))) {
-		ui_put(ui, y, r->x + x, r->w - x, " n/a", A_NORMAL);
-		return;
-	}
-	for (i = 0; i < s->ndisk; i++)
+	for (i = 0; s != NULL && i < s->ndisk; i++)
 		if (s->disk[i].have_rate) {
 			rd += s->disk[i].rate[DISK_READ_BYTES];
 			wr += s->disk[i].rate[DISK_WRITE_BYTES];
 		}
-	fmt_rate(a, sizeof(a), rd);
-	fmt_rate(b, sizeof(b), wr);
-	snprintf(line, sizeof(line), "  read %s/s  write %s/s", a, b);
-	ui_put(ui, y++, r->x + x, r->w - x, line, A_NORMAL);
+	if (!io_header(ui, r, AREA_DISK, "Disk", "read", rd, "write", wr))
+		return;
 	if (nw > 20)
 		nw = 20;
 	for (i = 0; i < s->nfs && i < MAX_FS_LINES && y < r->y + r->h; i++,
@@ -110,22 +126,15 @@ pane_network_draw(struct ui *ui, const struct ui_rect *r)
 	double rx = 0, tx = 0;
 	char a[16], b[16], line[96];
 	size_t i;
-	int y = r->y, x, nw = r->w / 3;
+	int y = r->y + 1, nw = r->w / 3;
 
-	x = ui_put(ui, y, r->x, r->w, "Net", ui_attr(ui, C_TITLE));
-	if (s == NULL || !(s->areas & (1u << AREA_NETWORK))) {
-		ui_put(ui, y, r->x + x, r->w - x, " n/a", A_NORMAL);
-		return;
-	}
-	for (i = 0; i < s->nnet; i++)
+	for (i = 0; s != NULL && i < s->nnet; i++)
 		if (s->net[i].have_rate) {
 			rx += s->net[i].rate[NET_RX_BYTES];
 			tx += s->net[i].rate[NET_TX_BYTES];
 		}
-	fmt_rate(a, sizeof(a), rx);
-	fmt_rate(b, sizeof(b), tx);
-	snprintf(line, sizeof(line), "   rx %s/s  tx %s/s", a, b);
-	ui_put(ui, y++, r->x + x, r->w - x, line, A_NORMAL);
+	if (!io_header(ui, r, AREA_NETWORK, "Net ", "rx", rx, "tx", tx))
+		return;
 	if (nw > 16)
 		nw = 16;
 	for (i = 0; i < s->nnet && i < MAX_NET_LINES && y < r->y + r->h; i++,

@@ -262,6 +262,7 @@ struct ui_menu {
 /* Keys: up/down/pgup/pgdn move; returns the key unhandled otherwise. */
 bool menu_key(struct ui_menu *, int key, int page);
 void menu_draw(struct ui *, struct ui_menu *, const struct ui_rect *);
+void menu_draw_over_table(struct ui *, int maxw);
 
 /* ---- views -------------------------------------------------------------- */
 

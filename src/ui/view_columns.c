@@ -33,13 +33,7 @@ columns_enter(struct ui *ui)
 static void
 columns_draw(struct ui *ui)
 {
-	struct ui_rect r = ui->layout.table;
-
-	if (ui->layout.too_small)
-		return;
-	if (r.w > 50)
-		r.w = 50;
-	menu_draw(ui, &ui->menu, &r);
+	menu_draw_over_table(ui, 50);
 }
 
 static bool

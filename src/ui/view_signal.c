@@ -45,17 +45,13 @@ signal_enter(struct ui *ui)
 static void
 signal_draw(struct ui *ui)
 {
-	struct ui_rect r = ui->layout.table;
+	struct ui_rect r;
 	const struct snap_proc *p;
 	char line[200];
 	int x;
 
-	if (ui->layout.too_small)
-		return;
-	if (r.w > 30)
-		r.w = 30;
-	menu_draw(ui, &ui->menu, &r);
-	if (!ui->kill_confirm)
+	menu_draw_over_table(ui, 30);
+	if (!ui->kill_confirm || ui->layout.too_small)
 		return;
 	p = ui->cur != NULL ? snapshot_find_proc(ui->cur, ui->kill_pid) : NULL;
 	snprintf(line, sizeof(line), "Send SIG%s to %ld (",

@@ -91,13 +91,7 @@ users_leave(struct ui *ui)
 static void
 users_draw(struct ui *ui)
 {
-	struct ui_rect r = ui->layout.table;
-
-	if (ui->layout.too_small)
-		return;
-	if (r.w > 44)
-		r.w = 44;
-	menu_draw(ui, &ui->menu, &r);
+	menu_draw_over_table(ui, 44);
 }
 
 static bool

@@ -6,6 +6,12 @@ tests_db_test_db_store_SOURCES = tests/db/test_db_store.c \
 tests_db_test_db_store_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE3_CFLAGS) \
 	-I$(top_srcdir)/tests -I$(top_srcdir)/tests/db
 tests_db_test_db_store_LDADD = $(DB_LIBS)
+check_PROGRAMS += tests/db/test_db_retention
+TESTS += tests/db/test_db_retention
+tests_db_test_db_retention_SOURCES = tests/db/test_db_retention.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_db_retention_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_db_retention_LDADD = $(DB_LIBS)
 
 ## Fault tests: the store under crashes, full disks, hostile files and
 ## concurrent readers (tests/db/fault_*.sh drive the real recorder).

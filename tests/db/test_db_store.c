@@ -214,7 +214,7 @@ main(void)
 		snapshot_free(orig[i]);
 	snapshot_free(got);
 	{
-		char *cmd;
+		char *cmd = NULL;
 
 		if (asprintf(&cmd, "rm -rf '%s'", dir) > 0 && system(cmd) != 0)
 			printf("# cleanup failed\n");

@@ -359,6 +359,18 @@ test_dynamics(void)
 	wproc(503, &x);
 	wproc(505, &d);
 	wproc(506, &d);
+	/* FIFOs where cmdline and io should be: no hang, nothing read. */
+	wproc(507, &d);
+	{
+		char path[4200];
+
+		snprintf(path, sizeof path, "%s/507/cmdline", tmp);
+		unlink(path);
+		mkfifo(path, 0600);
+		snprintf(path, sizeof path, "%s/507/io", tmp);
+		unlink(path);
+		mkfifo(path, 0600);
+	}
 	/* 2 MiB command line: capped. */
 	big = malloc(2 << 20);
 	for (i = 0; i < (2u << 20); i++)
@@ -377,7 +389,11 @@ test_dynamics(void)
 	linux_procs_set_refresh(c, 1000000);
 	probe_processes(c, s1);
 	s1->mono_ns = 1000000000;
-	is_int(s1->nproc, 7, "tick 1: seven processes");
+	is_int(s1->nproc, 8, "tick 1: eight processes");
+	p = find(s1, 507);
+	ok(p != NULL && p->cmdline == NULL && !HAVE(p->have, PROC_READ_BYTES) &&
+	    HAVE(p->have, PROC_SWAP),
+	    "FIFO cmdline and io: read without blocking, io unknown");
 	p = find(s1, 504);
 	ok(p != NULL && p->cmdline != NULL &&
 	    strlen(p->cmdline) == PROC_CMDLINE_MAX &&
@@ -440,7 +456,7 @@ test_dynamics(void)
 	probe_processes(c, s2);
 	s2->mono_ns = 2000000000;
 	snapshot_derive(s2, s1);
-	is_int(s2->nproc, 5, "tick 2: the vanished processes are gone");
+	is_int(s2->nproc, 6, "tick 2: the vanished processes are gone");
 	ok(find(s2, 504) == NULL, "tick 2: 504 absent");
 	ok(find(s2, 506) == NULL, "tick 2: 506 (now a plain file) absent");
 	p = find(s2, 505);

@@ -74,6 +74,8 @@ test_stat(void)
 	is_int(proc_parse_stat(S("9 (x S 1"), &ps), -1, "stat: no ')'");
 	is_int(stat_of("9 (x) SS 1 9 9", &ps, buf, sizeof buf), -1,
 	    "stat: two-letter state rejected");
+	is_int(stat_of("9 (x)   1 9 9", &ps, buf, sizeof buf), -1,
+	    "stat: blank state rejected");
 	is_int(stat_of("9 (x) S -1 9 9", &ps, buf, sizeof buf), -1,
 	    "stat: negative ppid rejected");
 

@@ -104,11 +104,11 @@ test_moves(const char *path)
 		const struct snap_proc *p = snapshot_find_proc(s,
 		    SYNTH_BURNER_PID);
 
-		ok(s->ncpu > 0 && s->cpu[0].have_pct, "CPU % derived");
+		ok(s->ncpu > 0 && s->cpu[0].have_pct, "CPU %% derived");
 		is_dbl(s->cpu[0].usage_percent, 95.0, 0.01,
 		    "spike: 95% busy against the sample before");
 		ok(p != NULL && HAVE(p->have, PROC_USAGE_PERCENT),
-		    "burner CPU % derived");
+		    "burner CPU %% derived");
 		is_dbl(p != NULL ? p->usage_percent : 0, 190.0, 0.01,
 		    "burner used 1.9 cores");
 	}

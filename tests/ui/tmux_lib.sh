@@ -23,40 +23,30 @@ start() {
 	T set-option -g remain-on-exit on >/dev/null
 }
 screen() { T capture-pane -p; }
+# poll SECONDS COMMAND...: run COMMAND every 0.1 s until it succeeds
+poll() {
+	n=$(( $1 * 10 ))
+	shift
+	while [ "$n" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.1
+		n=$((n - 1))
+	done
+	return 1
+}
+on_screen() { screen | grep -q -- "$1"; }
+off_screen() { ! on_screen "$1"; }
 # wait_for REGEX [SECONDS]: poll the screen until it matches
-wait_for() {
-	n=$(( ${2:-10} * 10 ))
-	while [ "$n" -gt 0 ]; do
-		screen | grep -q -- "$1" && return 0
-		sleep 0.1
-		n=$((n - 1))
-	done
-	return 1
-}
+wait_for() { poll "${2:-10}" on_screen "$1"; }
 # wait_gone REGEX [SECONDS]
-wait_gone() {
-	n=$(( ${2:-10} * 10 ))
-	while [ "$n" -gt 0 ]; do
-		screen | grep -q -- "$1" || return 0
-		sleep 0.1
-		n=$((n - 1))
-	done
-	return 1
-}
+wait_gone() { poll "${2:-10}" off_screen "$1"; }
 # the first process row under the table header
 top_row() { screen | sed -n '/PID USER/{n;p;q}'; }
 # every row of the process table (not the status line)
 table_rows() { screen | sed -n '/PID USER/,$p' | sed '1d;$d' | grep -v '^ *$'; }
+on_top() { top_row | grep -q -- "$1"; }
 # wait_top REGEX [SECONDS]: poll until the top row matches
-wait_top() {
-	n=$(( ${2:-10} * 10 ))
-	while [ "$n" -gt 0 ]; do
-		top_row | grep -q -- "$1" && return 0
-		sleep 0.1
-		n=$((n - 1))
-	done
-	return 1
-}
+wait_top() { poll "${2:-10}" on_top "$1"; }
 pane_dead() { T display -p '#{pane_dead}'; }
 # new_server: stop this tmux server and use a fresh socket (a killed
 # server takes a moment to go; reusing its socket races with that)
@@ -65,16 +55,9 @@ new_server() {
 	sock="histop-test-$$-$(( $(echo $socks | wc -w) + 1 ))"
 	socks="$socks $sock"
 }
+count_is() { [ "$(table_rows | grep -c -- "$1")" -eq "$2" ]; }
 # wait_count REGEX N [SECONDS]: until N table rows match
-wait_count() {
-	n=$(( ${3:-10} * 10 ))
-	while [ "$n" -gt 0 ]; do
-		[ "$(table_rows | grep -c -- "$1")" -eq "$2" ] && return 0
-		sleep 0.1
-		n=$((n - 1))
-	done
-	return 1
-}
+wait_count() { poll "${3:-10}" count_is "$1" "$2"; }
 # exit_status [TARGET]: wait (15 s at most) for the pane's program to end;
 # prints its exit status, or "signal N"
 exit_status() {

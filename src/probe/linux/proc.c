@@ -17,9 +17,13 @@
  *   cmdline and cgroup: on first sight, when comm changes (exec), and every
  *       4 * `refresh` ticks (setproctitle, cgroup migration), staggered.
  *
+ * Each pid directory stays open (O_PATH) between ticks while the fd budget
+ * allows (half of RLIMIT_NOFILE after a reserve): an idle process then
+ * costs openat+read+close of its stat and nothing else. A kept fd whose
+ * process died fails; the pid is then reopened by name, as a new process.
  * A reused pid has a new starttime, so it never inherits a cached value.
- * Dead processes' entries are evicted on the tick they disappear; the
- * arrays and read buffers are kept, so a steady state allocates nothing.
+ * Dead processes' entries (and fds) are dropped on the tick they vanish;
+ * arrays and buffers are kept, so a steady state allocates nothing.
  *
  * Files are opened O_NONBLOCK so a FIFO planted in a fixture cannot hang
  * the sampler; a short read is taken as the end of file (procfs seq files
@@ -30,8 +34,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdlib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -231,6 +235,14 @@ proc_gone(int dfd, ssize_t r)
 	return faccessat(dfd, "stat", F_OK, 0) != 0;
 }
 
+static int
+cmp_pid(const void *a, const void *b)
+{
+	pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 /* List the numeric entries of the proc root into pr->pids, sorted. */
 static int
 list_pids(struct linux_procs *pr)
@@ -272,18 +284,9 @@ list_pids(struct linux_procs *pr)
 			pr->pids[pr->npids++] = (pid_t)v;
 		}
 	}
-	if (!sorted) {
-		size_t i, j;
-
-		/* Fixture trees list in any order; the real /proc is sorted. */
-		for (i = 1; i < pr->npids; i++) {
-			pid_t v = pr->pids[i];
-
-			for (j = i; j > 0 && pr->pids[j - 1] > v; j--)
-				pr->pids[j] = pr->pids[j - 1];
-			pr->pids[j] = v;
-		}
-	}
+	/* Fixture trees list in any order; the real /proc is sorted. */
+	if (!sorted)
+		qsort(pr->pids, pr->npids, sizeof(*pr->pids), cmp_pid);
 	return 0;
 }
 
@@ -366,7 +369,8 @@ read_full(struct probe_collector *c, struct linux_procs *pr, int dfd,
 				e->have |= BIT(PROC_SWAP);
 			}
 			if ((st.have & (1u << PSTATUS_RSSFILE)) &&
-			    (st.have & (1u << PSTATUS_RSSSHMEM))) {
+			    (st.have & (1u << PSTATUS_RSSSHMEM)) &&
+			    st.rss_file <= UINT64_MAX - st.rss_shmem) {
 				e->shared = st.rss_file + st.rss_shmem;
 				e->have |= BIT(PROC_SHARED);
 			} else if (st.have & (1u << PSTATUS_VMSIZE)) {
@@ -502,6 +506,7 @@ fill(struct probe_collector *c, struct linux_procs *pr, struct snapshot *s,
 	}
 }
 
+/* Zeroed first, so signatures compare whole with memcmp(). */
 static void
 sig_of(const struct proc_stat *ps, struct proc_sig *sig)
 {
@@ -517,15 +522,6 @@ sig_of(const struct proc_stat *ps, struct proc_sig *sig)
 	sig->state = ps->state;
 }
 
-static bool
-sig_same(const struct proc_sig *a, const struct proc_sig *b)
-{
-	return a->utime == b->utime && a->stime == b->stime &&
-	    a->minflt == b->minflt && a->majflt == b->majflt &&
-	    a->vsize == b->vsize && a->rss == b->rss &&
-	    a->threads == b->threads && a->have == b->have &&
-	    a->state == b->state;
-}
 
 /*
  * Sample one process into s, updating its cache entry e (which holds the
@@ -595,12 +591,13 @@ have_stat:
 	    ((uint32_t)e->pid + pr->tick) % pr->refresh == 0;
 	forced_slow = pr->refresh <= 1 ||
 	    ((uint32_t)e->pid + pr->tick) % (pr->refresh * 4) == 0;
-	if (!e->read_full || forced || !sig_same(&sig, &e->sig)) {
+	if (!e->read_full || forced ||
+	    memcmp(&sig, &e->sig, sizeof(sig)) != 0) {
 		if (!read_full(c, pr, dfd, e, &ps))
 			goto out;
 		e->read_full = true;
 	}
-	e->sig = sig;
+	memcpy(&e->sig, &sig, sizeof(sig));
 	if (!e->read_slow || forced_slow || ch != e->comm_hash) {
 		if (!read_slow(c, pr, dfd, e))
 			goto out;

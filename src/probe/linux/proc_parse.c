@@ -84,87 +84,112 @@ proc_parse_stat(const char *buf, size_t len, struct proc_stat *out)
 	out->comm = open + 1;
 	out->comm_len = (size_t)(close - open - 1);
 
-	/* Fields 3.. follow the comm; the kernel separates them by one space. */
+	/* The state: one character after ") ". */
 	p = close + 1;
-	if (p == end || *p != ' ')
+	if (end - p < 3 || p[0] != ' ' || p[2] != ' ' || p[1] == ' ' ||
+	    p[1] == '\n' || p[1] == '\0')
 		return -1;
-	for (field = 3; field <= 24; field++) {
+	out->state = p[1];
+	p += 3;
+
+	/*
+	 * Fields 4..24: each token is scanned once, its number computed on
+	 * the way (this runs for every process every tick).
+	 */
+	for (field = 4; field <= 24; field++) {
+		uint64_t v = 0;
+		int64_t i;
+		bool neg, num = true;
+
 		while (p < end && *p == ' ')
 			p++;
 		if (p == end || *p == '\n')
 			break;
-		s = p;
-		while (p < end && *p != ' ' && *p != '\n')
-			p++;
-		e = p;
-		uint64_t u;
-		int64_t i;
+		neg = *p == '-';
+		s = p += neg;
+		for (; p < end && *p != ' ' && *p != '\n'; p++) {
+			unsigned d = (unsigned)(unsigned char)*p - '0';
 
+			if (d > 9 || __builtin_mul_overflow(v, 10, &v) ||
+			    __builtin_add_overflow(v, d, &v))
+				num = false;
+		}
+		num = num && p > s;
+		if (!num && (field == 4 || field == 22))
+			return -1;
+		if (!num)
+			continue;
+		/* The kernel prints signed fields; i is valid when fits. */
+		i = (int64_t)v;
+		if (neg) {
+			if (v > (uint64_t)INT64_MAX)
+				continue;
+			i = -i;
+		} else if (v > (uint64_t)INT64_MAX)
+			i = -1;
+#define SET_U(f, m)                                 \
+	do {                                        \
+		if (!neg) {                         \
+			out->m = v;                 \
+			out->have |= 1u << (f);     \
+		}                                   \
+	} while (0)
 		switch (field) {
-		case 3:
-			if (e - s != 1)
-				return -1;
-			out->state = *s;
-			break;
 		case 4:
-			if (!tok_i64(s, e, &out->ppid) || out->ppid < 0)
+			if (neg || i < 0)
 				return -1;
+			out->ppid = i;
 			have_ppid = true;
 			break;
 		case 9:
-			if (tok_u64(s, e, &out->flags))
-				out->have |= 1u << PSTAT_FLAGS;
+			SET_U(PSTAT_FLAGS, flags);
 			break;
 		case 10:
-			if (tok_u64(s, e, &out->minflt))
-				out->have |= 1u << PSTAT_MINFLT;
+			SET_U(PSTAT_MINFLT, minflt);
 			break;
 		case 12:
-			if (tok_u64(s, e, &out->majflt))
-				out->have |= 1u << PSTAT_MAJFLT;
+			SET_U(PSTAT_MAJFLT, majflt);
 			break;
 		case 14:
-			if (tok_u64(s, e, &out->utime))
-				out->have |= 1u << PSTAT_UTIME;
+			SET_U(PSTAT_UTIME, utime);
 			break;
 		case 15:
-			if (tok_u64(s, e, &out->stime))
-				out->have |= 1u << PSTAT_STIME;
+			SET_U(PSTAT_STIME, stime);
 			break;
 		case 19:
-			if (tok_i64(s, e, &i) && i >= -20 && i <= 19) {
+			if (i >= -20 && i <= 19) {
 				out->nice = i;
 				out->have |= 1u << PSTAT_NICE;
 			}
 			break;
 		case 20:
-			if (tok_i64(s, e, &i) && i >= 0 && i <= INT32_MAX) {
+			if (i >= 0 && i <= INT32_MAX) {
 				out->threads = i;
 				out->have |= 1u << PSTAT_THREADS;
 			}
 			break;
 		case 22:
-			if (!tok_u64(s, e, &out->starttime))
+			if (neg)
 				return -1;
+			out->starttime = v;
 			have_start = true;
 			break;
 		case 23:
-			if (tok_u64(s, e, &out->vsize))
-				out->have |= 1u << PSTAT_VSIZE;
+			SET_U(PSTAT_VSIZE, vsize);
 			break;
 		case 24:
 			/* Signed in the kernel's format; negative is junk. */
-			if (tok_i64(s, e, &i) && i >= 0) {
-				u = (uint64_t)i;
-				out->rss = u;
+			if (i >= 0) {
+				out->rss = v;
 				out->have |= 1u << PSTAT_RSS;
 			}
 			break;
 		default:
 			break;
 		}
+#undef SET_U
 	}
-	return have_ppid && have_start && out->state != '\0' ? 0 : -1;
+	return have_ppid && have_start ? 0 : -1;
 }
 
 /* "Key:" at the start of [s, e)? Then *v is just past the colon. */
