@@ -177,6 +177,9 @@ cmd_record(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* Past RLIMIT_FSIZE a write must fail with EFBIG (reported, retried
+	 * like a full disk), not kill the recorder. */
+	signal(SIGXFSZ, SIG_IGN);
 	signal(SIGHUP, SIG_IGN);
 
 	next = clock_mono_ns();

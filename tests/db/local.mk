@@ -28,3 +28,5 @@ TESTS += tests/db/fault_signal.sh tests/db/fault_writers.sh \
 	tests/db/fault_files.sh
 EXTRA_DIST += tests/db/fault_signal.sh tests/db/fault_writers.sh \
 	tests/db/fault_files.sh
+TESTS += tests/db/fault_diskfull.sh tests/db/fault_fsize.sh
+EXTRA_DIST += tests/db/fault_diskfull.sh tests/db/fault_fsize.sh
