@@ -18,14 +18,17 @@ i=0
 while [ $i -lt $ITER ]; do
 	i=$((i + 1))
 	# Three in four kills land 10-90 ms after start (open, schema, first
-	# sample); the rest 100-600 ms in, among the writes of later samples.
+	# sample); the rest 0-100 ms after the recorder committed a sample
+	# (however long that took on a loaded machine), among the writes of
+	# the next.
+	fl_bg "$HISTOP" record --db "$DB" --interval 0.1 2>"$T/err.$i"
+	pid=$fl_last
 	if [ $((i % 4)) -eq 0 ]; then
-		ms=$((100 + $(od -An -N2 -tu2 /dev/urandom) % 500))
+		fl_wait_samples "$DB" $((prev + 1)) 20000
+		ms=$(($(od -An -N1 -tu1 /dev/urandom) % 100))
 	else
 		ms=$((10 + $(od -An -N1 -tu1 /dev/urandom) % 81))
 	fi
-	fl_bg "$HISTOP" record --db "$DB" --interval 0.1 2>"$T/err.$i"
-	pid=$fl_last
 	sleep "$(printf '0.%03d' "$ms")"
 	kill -0 "$pid" 2>/dev/null || notstarted=$((notstarted + 1))
 	kill -9 "$pid" 2>/dev/null

@@ -22,8 +22,16 @@ stop_check() {
 	is "$(cat "$2.lock")" "" "$3: no pid left in the lock file"
 }
 
+# On a tmpfs when one can be mounted: what is timed is the recorder's
+# reaction, not a busy disk's fsync latency in the closing checkpoint
+# (under make -j2 on a shared ext4 those alone exceeded 2 s).
+D=$T
+mkdir "$T/m"
+fl_mount -t tmpfs -o size=64m histop-sig "$T/m" && D=$T/m
+echo "# databases in $D"
+
 for sig in TERM INT; do
-	DB=$T/$sig/history.db
+	DB=$D/$sig/history.db
 	fl_bg "$HISTOP" record --db "$DB" --interval 0.1 \
 	    --pidfile "$T/$sig.pid" 2>"$T/$sig.err"
 	pid=$fl_last
@@ -39,7 +47,7 @@ for sig in TERM INT; do
 done
 
 # In the middle of a 30 s sleep: no waiting for the next tick.
-DB=$T/long/history.db
+DB=$D/long/history.db
 fl_bg "$HISTOP" record --db "$DB" --interval 30 2>"$T/long.err"
 pid=$fl_last
 fl_wait_samples "$DB" 1 20000
@@ -49,7 +57,7 @@ is "$(fl_q "$DB" "SELECT count(*) FROM sample")" 1 \
     "30 s interval: the one sample kept"
 
 # At random moments among the writes (10 runs on one database).
-DB=$T/rand/history.db
+DB=$D/rand/history.db
 bad=0
 slow=0
 i=0
@@ -64,7 +72,8 @@ while [ $i -lt 10 ]; do
 	kill -$s "$pid"
 	fl_wait_gone "$pid" 5000
 	[ "$fl_rc" -eq 0 ] || { bad=$((bad + 1)); echo "# run $i: SIG$s at $ms ms: exit $fl_rc"; }
-	[ $(($(fl_now_ms) - t0)) -le 2000 ] || slow=$((slow + 1))
+	el=$(($(fl_now_ms) - t0))
+	[ "$el" -le 2000 ] || { slow=$((slow + 1)); echo "# run $i: SIG$s at $ms ms took $el ms to exit"; }
 done
 is "$bad" 0 "10 signals at random moments: every exit status 0"
 is "$slow" 0 "every one within 2 s"
