@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -186,6 +187,18 @@ main(int argc, char **argv)
 		else
 			ok(r == 'y', "EACCES on pid 1's io as nobody: io unknown, "
 			    "stat fields known (child said %c)", r);
+	}
+
+	{
+		struct snap_rlimit rl;
+		struct rlimit own;
+
+		getrlimit(RLIMIT_NOFILE, &own);
+		ok(probe_process_limits(c, getpid(), &rl) == 0 &&
+		    (rl.have & (1u << RLIM_NOFILE)) &&
+		    rl.soft[RLIM_NOFILE] == own.rlim_cur &&
+		    rl.hard[RLIM_NOFILE] == own.rlim_max,
+		    "own /proc limits match getrlimit(RLIMIT_NOFILE)");
 	}
 
 	/* Pid dir fds are kept between ticks: at most one per process. */
