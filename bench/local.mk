@@ -21,3 +21,4 @@ bench_bench_timetravel_SOURCES = bench/bench_timetravel.c \
 	tests/timetravel/synth.c tests/timetravel/synth.h
 bench_bench_timetravel_LDADD = $(UI_LIBS) $(CORE_LIBS)
 bench: bench/bench_timetravel$(EXEEXT)
+EXTRA_DIST += bench/bench_timetravel.sh

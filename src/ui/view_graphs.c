@@ -202,8 +202,8 @@ fetch_proc(struct db *db, struct tt_graphs *g)
 
 /* Fetch the series for window [from, from + nb * bw) when it changed. */
 static void
-fetch(struct ui *ui, struct tt_graphs *g, struct db *db, int64_t from,
-    int64_t bw, size_t nb, uint64_t newest)
+fetch(struct tt_graphs *g, struct db *db, int64_t from, int64_t bw,
+    size_t nb, uint64_t newest)
 {
 	size_t i;
 
@@ -229,7 +229,6 @@ fetch(struct ui *ui, struct tt_graphs *g, struct db *db, int64_t from,
 	g->fzoom = g->zoom;
 	g->fproc = g->have_proc;
 	memset(g->fetched, 0, sizeof g->fetched);
-	(void)ui;
 	if (g->have_proc) {
 		fetch_proc(db, g);
 		g->fetched[0] = g->fetched[1] = true;
@@ -355,7 +354,7 @@ graphs_draw(struct ui *ui)
 		to = from + bw * (int64_t)nb;
 	}
 	g->interval = last.interval_ns > 0 ? last.interval_ns : 0;
-	fetch(ui, g, db, from, bw, nb, last.seq);
+	fetch(g, db, from, bw, nb, last.seq);
 	cur = (long)((t - from) / bw);
 
 	snprintf(head, sizeof head, "Graphs  window %s (+/- zoom, a all)  %s (s)  "
