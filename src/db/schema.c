@@ -10,11 +10,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <stdlib.h>
-#include <sys/stat.h>
 #include <unistd.h>
-
-#include "core/xalloc.h"
 
 /*
  * Version 1: samples with system metrics, per-CPU/disk/network/filesystem
@@ -170,17 +166,6 @@ be32(const unsigned char *p)
 	    (uint32_t)p[2] << 8 | p[3];
 }
 
-static bool
-wal_nonempty(const char *path)
-{
-	char *wal = xasprintf("%s-wal", path);
-	struct stat st;
-	bool r = lstat(wal, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
-
-	free(wal);
-	return r;
-}
-
 enum db_status
 db_check_header(const char *path, int fd, struct db_error *err)
 {
@@ -205,11 +190,6 @@ db_check_header(const char *path, int fd, struct db_error *err)
 	}
 	app = be32(h + 68);
 	ver = be32(h + 60);
-	/* A database created by a writer that died before its first
-	 * checkpoint has its stamps only in the WAL: SQLite (PRAGMA
-	 * application_id, read-only) decides, before anything is written. */
-	if (app == 0 && ver == 0 && wal_nonempty(path))
-		return DB_OK;
 	if (app != DB_APPLICATION_ID) {
 		db_seterr(err, DB_ERR_FOREIGN,
 		    "%s: not a histop database (application id 0x%08x); "
