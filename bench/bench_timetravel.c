@@ -189,6 +189,7 @@ main(int argc, char **argv)
 	int c, reps = 200, i;
 	const char *dir;
 
+	setvbuf(stdout, NULL, _IOLBF, 0); /* progress shows as it comes */
 	synth_defaults(&y);
 	while ((c = getopt(argc, argv, "r:p:")) != -1) {
 		switch (c) {

@@ -5,7 +5,7 @@ EXTRA_PROGRAMS += bench/bench_probe
 bench_bench_probe_SOURCES = bench/bench_probe.c
 bench_bench_probe_LDADD = $(PROBE_LIBS)
 endif
-EXTRA_DIST += bench/bench_probe.sh bench/bench_ui.sh
+EXTRA_DIST += bench/bench_probe.sh bench/bench_ui.sh bench/README.md
 CLEANFILES += $(EXTRA_PROGRAMS)
 
 bench: $(EXTRA_PROGRAMS)
@@ -29,3 +29,4 @@ bench_bench_db_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE3_CFLAGS) -I$(top_srcdir)/tests
 bench_bench_db_LDADD = $(DB_LIBS)
 bench: bench/bench_db$(EXEEXT)
 EXTRA_DIST += bench/bench_db_atop.sh
+EXTRA_DIST += bench/bench_timetravel.sh

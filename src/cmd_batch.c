@@ -69,6 +69,10 @@ struct proc_cgroups {
 	const char **keys;
 	size_t n, cap_cg, cap_keys;
 	size_t *idx, cap_idx;
+	/* the resource limits of processes asked for with -p */
+	struct snap_rlimit *rl;
+	pid_t *rl_pids;
+	size_t nrl, cap_rl, cap_rl_pids;
 };
 
 static int
@@ -77,7 +81,8 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* One probe_cgroup() per distinct cgroup of the processes ro selects. */
+/* One probe_cgroup() per distinct cgroup of the processes ro selects; with
+ * -p, their resource limits too. */
 static void
 read_proc_cgroups(struct engine *e, const struct snapshot *s,
     struct report_opts *ro, struct proc_cgroups *pc)
@@ -111,6 +116,24 @@ read_proc_cgroups(struct engine *e, const struct snapshot *s,
 	ro->cgroups = pc->cg;
 	ro->cgroup_keys = pc->keys;
 	ro->ncgroups = pc->n;
+
+	/* /proc/PID/limits costs a read per process: only for -p. */
+	if (ro->npids == 0)
+		return;
+	pc->nrl = 0;
+	for (i = 0; i < n; i++) {
+		pid_t pid = s->proc[pc->idx[i]].pid;
+
+		pc->rl = xgrow(pc->rl, &pc->cap_rl, pc->nrl, sizeof(*pc->rl));
+		pc->rl_pids = xgrow(pc->rl_pids, &pc->cap_rl_pids, pc->nrl,
+		    sizeof(*pc->rl_pids));
+		if (probe_process_limits(engine_collector(e), pid,
+		    &pc->rl[pc->nrl]) == 0)
+			pc->rl_pids[pc->nrl++] = pid;
+	}
+	ro->rlimits = pc->rl;
+	ro->rlimit_pids = pc->rl_pids;
+	ro->nrlimits = pc->nrl;
 }
 
 static void
@@ -120,6 +143,8 @@ free_proc_cgroups(struct proc_cgroups *pc)
 	free(pc->cg);
 	free(pc->keys);
 	free(pc->idx);
+	free(pc->rl);
+	free(pc->rl_pids);
 }
 
 static int

@@ -24,6 +24,14 @@
 #include "db/db.h"
 #include "engine.h"
 
+/*
+ * A write-failure episode ends after this many good writes in a row. Near
+ * a limit (a full disk, RLIMIT_FSIZE) some samples still fit, e.g. small
+ * ones or after SQLite reuses checkpointed WAL space, and that flapping
+ * must not print two lines every few samples.
+ */
+#define RECOVERED_AFTER 10
+
 static volatile sig_atomic_t record_stop;
 
 static void
@@ -81,7 +89,8 @@ cmd_record(int argc, char **argv)
 	const char *pidpath = NULL, *errstr;
 	char *path = NULL, err[256];
 	int64_t interval = 2 * NSEC_PER_SEC, next;
-	long long count = 0, done = 0;
+	long long count = 0, done = 0, lost = 0;
+	int good = 0;
 	struct pidfh *pfh = NULL;
 	struct engine *eng;
 	struct db_error e;
@@ -177,6 +186,9 @@ cmd_record(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* Past RLIMIT_FSIZE a write must fail with EFBIG (reported, retried
+	 * like a full disk), not kill the recorder. */
+	signal(SIGXFSZ, SIG_IGN);
 	signal(SIGHUP, SIG_IGN);
 
 	next = clock_mono_ns();
@@ -192,15 +204,21 @@ cmd_record(int argc, char **argv)
 		} else {
 			sample_failing = false;
 			st = db_write(db, s, &e);
-			if (st != DB_OK && !failing) {
+			if (st != DB_OK) {
 				/* Once per episode, not once per sample. */
-				fprintf(stderr, "histop record: %s; still "
-				    "sampling, will retry\n", e.msg);
+				if (!failing)
+					fprintf(stderr, "histop record: %s; "
+					    "still sampling, will retry\n",
+					    e.msg);
 				failing = true;
-			} else if (st == DB_OK && failing) {
+				good = 0;
+				lost++;
+			} else if (failing && ++good >= RECOVERED_AFTER) {
 				fprintf(stderr, "histop record: %s: writing "
-				    "again\n", path);
+				    "again (%lld samples not recorded)\n",
+				    path, lost);
 				failing = false;
+				lost = 0;
 			}
 			if (st == DB_ERR_CORRUPT) {
 				ret = 1;

@@ -550,6 +550,7 @@ db_close(struct db *db)
 	for (i = 0; i < RST_NSTMTS; i++)
 		sqlite3_finalize(db->rst[i]);
 	free(db->sample_cols);
+	db_series_free(db);
 	if (db->sql != NULL) {
 		if (db->writer)
 			sqlite3_wal_checkpoint_v2(db->sql, NULL,

@@ -7,7 +7,10 @@
 
 #include "db/db_int.h"
 
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -166,12 +169,60 @@ be32(const unsigned char *p)
 	    (uint32_t)p[2] << 8 | p[3];
 }
 
+/*
+ * What SQLite reads through the WAL, which the file header does not show:
+ * until its first checkpoint a new database's application id and schema
+ * version live only in the -wal file, so a recorder killed then would
+ * otherwise find "application id 0" and refuse its own file forever.
+ * Read-only: the file is never written. -1 if SQLite cannot tell.
+ */
+static int
+sqlite_header(const char *path, uint32_t *app, uint32_t *ver, bool *empty)
+{
+	sqlite3 *sql = NULL;
+	sqlite3_stmt *st = NULL;
+	int r = -1;
+
+	if (sqlite3_open_v2(path, &sql, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOFOLLOW, NULL) == SQLITE_OK) {
+		sqlite3_busy_timeout(sql, 2000);
+		if (sqlite3_prepare_v2(sql, "SELECT (SELECT application_id "
+		    "FROM pragma_application_id), (SELECT user_version FROM "
+		    "pragma_user_version), (SELECT count(*) FROM sqlite_schema)",
+		    -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW) {
+			*app = (uint32_t)sqlite3_column_int64(st, 0);
+			*ver = (uint32_t)sqlite3_column_int64(st, 1);
+			*empty = sqlite3_column_int64(st, 2) == 0;
+			r = 0;
+		}
+		sqlite3_finalize(st);
+	}
+	sqlite3_close_v2(sql);
+	return r;
+}
+
+/* Does path have a -wal with frames in it? Without one the header is
+ * the truth, and SQLite is not asked (it would leave -wal and -shm files
+ * beside a file it then refuses). */
+static bool
+wal_nonempty(const char *path)
+{
+	char wal[PATH_MAX];
+	struct stat st;
+
+	if ((size_t)snprintf(wal, sizeof(wal), "%s-wal", path) >= sizeof(wal))
+		return false;
+	return lstat(wal, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 32;
+}
+
 enum db_status
 db_check_header(const char *path, int fd, struct db_error *err)
 {
 	unsigned char h[100];
 	ssize_t n;
 	uint32_t app, ver;
+	bool empty = false;
 
 	do
 		n = pread(fd, h, sizeof(h), 0);
@@ -190,6 +241,23 @@ db_check_header(const char *path, int fd, struct db_error *err)
 	}
 	app = be32(h + 68);
 	ver = be32(h + 60);
+	/*
+	 * Byte 18 == 2: WAL mode; with frames in the -wal, the header may be
+	 * stale (a newer schema or our stamp only in the -wal): ask SQLite,
+	 * read-only. A file with no stamp may be ours, killed while being
+	 * created: if SQLite cannot read it without writing (a hot rollback
+	 * journal from switching to WAL) and its header counts at most one
+	 * page, nothing was ever committed to it; an SQLite file with no
+	 * table is ours too. (The writer's checkpoint after opening narrows
+	 * the window; a kill before it still leaves such a file.)
+	 */
+	if ((h[18] == 2 && wal_nonempty(path)) || (app == 0 && ver == 0)) {
+		if (!wal_nonempty(path) ||
+		    sqlite_header(path, &app, &ver, &empty) != 0)
+			empty = app == 0 && ver == 0 && be32(h + 28) <= 1;
+		if (app == 0 && ver == 0 && empty)
+			return DB_OK;
+	}
 	if (app != DB_APPLICATION_ID) {
 		db_seterr(err, DB_ERR_FOREIGN,
 		    "%s: not a histop database (application id 0x%08x); "

@@ -91,6 +91,11 @@ struct report_opts {
 	const struct snap_cgroup *cgroups;
 	const char *const *cgroup_keys;
 	size_t ncgroups;
+	/* JSON: resource limits of processes, as quota.process_rlimits;
+	 * NULL: left out. Borrowed. */
+	const struct snap_rlimit *rlimits;
+	const pid_t *rlimit_pids;
+	size_t nrlimits;
 };
 
 /*

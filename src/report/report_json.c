@@ -321,25 +321,13 @@ json_cgroup_fields(struct rw *w, const struct snap_cgroup *cg)
 	rw_str(w, "io_max", cg->io_max);
 }
 
+/* name: soft and hard value of every resource limit (null unknown). */
 static void
-json_quota(struct rw *w, const struct snapshot *s, const struct report_opts *o)
+json_rlimits(struct rw *w, const char *name, const struct snap_rlimit *rl)
 {
-	const struct snap_cgroup *cg = &s->cgroup;
-	const struct snap_rlimit *rl = &s->rlimit;
-	size_t i;
 	int k;
 
-	if (!sampled(w, s, AREA_QUOTA, "quota"))
-		return;
-	rw_obj(w, "quota");
-	if (cg->version == 0)
-		rw_null(w, "cgroup");
-	else {
-		rw_obj(w, "cgroup");
-		json_cgroup_fields(w, cg);
-		rw_obj_end(w);
-	}
-	rw_obj(w, "rlimits");
+	rw_obj(w, name);
 	for (k = 0; k < RLIM_NFIELDS; k++) {
 		if (!HAVE(rl->have, k)) {
 			rw_null(w, rlim_field_names[k]);
@@ -353,6 +341,25 @@ json_quota(struct rw *w, const struct snapshot *s, const struct report_opts *o)
 		rw_obj_end(w);
 	}
 	rw_obj_end(w);
+}
+
+static void
+json_quota(struct rw *w, const struct snapshot *s, const struct report_opts *o)
+{
+	const struct snap_cgroup *cg = &s->cgroup;
+	size_t i;
+
+	if (!sampled(w, s, AREA_QUOTA, "quota"))
+		return;
+	rw_obj(w, "quota");
+	if (cg->version == 0)
+		rw_null(w, "cgroup");
+	else {
+		rw_obj(w, "cgroup");
+		json_cgroup_fields(w, cg);
+		rw_obj_end(w);
+	}
+	json_rlimits(w, "rlimits", &s->rlimit);
 	if (o != NULL && o->cgroups != NULL) {
 		/* The cgroups the processes are in, keyed by their "cgroup". */
 		rw_arr(w, "process_cgroups");
@@ -360,6 +367,16 @@ json_quota(struct rw *w, const struct snapshot *s, const struct report_opts *o)
 			rw_obj(w, NULL);
 			rw_str(w, "cgroup", o->cgroup_keys[i]);
 			json_cgroup_fields(w, &o->cgroups[i]);
+			rw_obj_end(w);
+		}
+		rw_arr_end(w);
+	}
+	if (o != NULL && o->rlimits != NULL) {
+		rw_arr(w, "process_rlimits");
+		for (i = 0; i < o->nrlimits; i++) {
+			rw_obj(w, NULL);
+			rw_i64(w, "pid", o->rlimit_pids[i]);
+			json_rlimits(w, "rlimits", &o->rlimits[i]);
 			rw_obj_end(w);
 		}
 		rw_arr_end(w);

@@ -91,7 +91,10 @@ term_start(struct ui *ui, char *err, size_t errlen)
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
-	set_escdelay(25);
+	/* Esc answers quickly, yet a key's escape sequence split by a slow
+	 * link stays one key; ESCDELAY (ms) in the environment wins */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(100);
 	curs_set(0);
 	ui->mouse = mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL) != 0;
 	mouseinterval(0);

@@ -69,8 +69,10 @@ struct tt_graphs {
 	char comm[64];
 
 	/* the window of the last fetch, and its buckets per series */
-	int64_t from, bw;     /* bucket width */
-	int64_t interval;     /* of the newest sample: fills narrow gaps */
+	int64_t from, bw;     /* span of one sub-column */
+	int64_t interval;     /* of the newest sample */
+	size_t nt;            /* time buckets fetched: nb, or fewer so none is
+	                       * narrower than the sample interval */
 	size_t nb;
 	uint64_t newest;      /* seq of the newest sample then */
 	int fzoom;
@@ -166,19 +168,20 @@ fetch_proc(struct db *db, struct tt_graphs *g)
 	struct db_bucket *c = g->bk[0], *r = g->bk[1];
 	size_t n = 0, i;
 
-	memset(c, 0, g->nb * sizeof *c);
-	memset(r, 0, g->nb * sizeof *r);
+	memset(c, 0, g->nt * sizeof *c);
+	memset(r, 0, g->nt * sizeof *r);
 	if (db_proc_history(db, g->pid, g->start_ns, g->from,
 	    g->from + g->bw * (int64_t)g->nb, &pt, &n) != DB_OK)
 		n = 0;
 	for (i = 0; i < n; i++) {
-		int64_t k = (pt[i].wall_ns - g->from) / g->bw;
+		int64_t k = (pt[i].wall_ns - g->from) * (int64_t)g->nt /
+		    (g->bw * (int64_t)g->nb);
 		double v[2] = { pt[i].cpu_percent, (double)pt[i].rss_bytes };
 		bool have[2] = { pt[i].have_cpu, pt[i].have_rss };
 		struct db_bucket *b[2];
 		int j;
 
-		if (pt[i].wall_ns < g->from || (size_t)k >= g->nb)
+		if (pt[i].wall_ns < g->from || (size_t)k >= g->nt)
 			continue;
 		b[0] = &c[k];
 		b[1] = &r[k];
@@ -199,8 +202,8 @@ fetch_proc(struct db *db, struct tt_graphs *g)
 
 /* Fetch the series for window [from, from + nb * bw) when it changed. */
 static void
-fetch(struct ui *ui, struct tt_graphs *g, struct db *db, int64_t from,
-    int64_t bw, size_t nb, uint64_t newest)
+fetch(struct tt_graphs *g, struct db *db, int64_t from, int64_t bw,
+    size_t nb, uint64_t newest)
 {
 	size_t i;
 
@@ -216,17 +219,24 @@ fetch(struct ui *ui, struct tt_graphs *g, struct db *db, int64_t from,
 	g->bw = bw;
 	g->nb = nb;
 	g->newest = newest;
+	/* A bucket narrower than the sample interval would be empty between
+	 * two samples: fetch fewer, each drawn over several sub-columns. */
+	g->nt = nb;
+	if (g->interval > bw)
+		g->nt = (size_t)(bw * (int64_t)nb / g->interval);
+	if (g->nt < 1)
+		g->nt = 1;
 	g->fzoom = g->zoom;
 	g->fproc = g->have_proc;
 	memset(g->fetched, 0, sizeof g->fetched);
-	(void)ui;
 	if (g->have_proc) {
 		fetch_proc(db, g);
 		g->fetched[0] = g->fetched[1] = true;
 	}
 	for (i = NPROCSERIES; i < NSERIES; i++)
 		g->fetched[i] = db_series(db, (enum db_metric)gseries[i].metric,
-		    from, from + bw * (int64_t)nb, nb, g->bk[i]) == DB_OK;
+		    from, from + bw * (int64_t)nb - 1, g->nt, g->bk[i]) ==
+		    DB_OK;
 }
 
 /* One series: label and value under the cursor at the left, graph right. */
@@ -238,7 +248,7 @@ draw_series(struct ui *ui, struct tt_graphs *g, size_t si, int y, int h,
 	struct graph_spec spec;
 	char lab[48], val[24], row[1024];
 	double top;
-	size_t i, nb = g->nb, lastdata = 0;
+	size_t i, nb = g->nb;
 	int r;
 
 	if (si < NPROCSERIES)
@@ -252,19 +262,12 @@ draw_series(struct ui *ui, struct tt_graphs *g, size_t si, int y, int h,
 		return;
 	}
 	for (i = 0; i < nb; i++) {
-		const struct db_bucket *b = &g->bk[si][i];
+		const struct db_bucket *b = &g->bk[si][i * g->nt / nb];
 
 		g->gb[i].have = b->n > 0;
 		g->gb[i].min = b->min;
 		g->gb[i].max = b->max;
 		g->gb[i].avg = b->avg;
-		/* Buckets narrower than the sample interval: an empty one
-		 * between two samples holds the value before it, not a gap. */
-		if (b->n == 0 && i > 0 && g->gb[i - 1].have &&
-		    (int64_t)(i - lastdata) * g->bw < g->interval)
-			g->gb[i] = g->gb[i - 1];
-		else if (b->n > 0)
-			lastdata = i;
 	}
 	if (cur >= 0 && (size_t)cur < nb && g->gb[cur].have) {
 		fmt_value(val, sizeof val, s->unit, g->gb[cur].avg);
@@ -351,7 +354,7 @@ graphs_draw(struct ui *ui)
 		to = from + bw * (int64_t)nb;
 	}
 	g->interval = last.interval_ns > 0 ? last.interval_ns : 0;
-	fetch(ui, g, db, from, bw, nb, last.seq);
+	fetch(g, db, from, bw, nb, last.seq);
 	cur = (long)((t - from) / bw);
 
 	snprintf(head, sizeof head, "Graphs  window %s (+/- zoom, a all)  %s (s)  "

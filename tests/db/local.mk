@@ -27,3 +27,22 @@ tests_db_test_db_migrate_SOURCES = tests/db/test_db_migrate.c \
 tests_db_test_db_migrate_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_test_db_migrate_LDADD = $(DB_LIBS)
 EXTRA_DIST += tests/db/fixtures/v1.sql
+
+## Fault tests: the store under crashes, full disks, hostile files and
+## concurrent readers (tests/db/fault_*.sh drive the real recorder).
+EXTRA_DIST += tests/db/fault_lib.sh
+check_PROGRAMS += tests/db/test_fault_open
+TESTS += tests/db/test_fault_open
+tests_db_test_fault_open_SOURCES = tests/db/test_fault_open.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_fault_open_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_fault_open_LDADD = $(DB_LIBS)
+EXTRA_DIST += tests/db/fault_kill9.sh
+TESTS += tests/db/fault_kill9.sh
+TESTS += tests/db/fault_signal.sh tests/db/fault_writers.sh \
+	tests/db/fault_files.sh
+EXTRA_DIST += tests/db/fault_signal.sh tests/db/fault_writers.sh \
+	tests/db/fault_files.sh
+TESTS += tests/db/fault_diskfull.sh tests/db/fault_fsize.sh
+EXTRA_DIST += tests/db/fault_diskfull.sh tests/db/fault_fsize.sh
+

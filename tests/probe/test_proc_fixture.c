@@ -27,16 +27,22 @@
 static long hz, pagesz;
 
 static struct probe_collector *
-open_root(const char *root)
+open_root_opt(const char *root, bool cgroups)
 {
 	struct probe_options o = { .proc_root = root, .sys_root = root,
-		.areas = 1u << AREA_PROCESSES, .proc_cgroups = true };
+		.areas = 1u << AREA_PROCESSES, .proc_cgroups = cgroups };
 	char err[256] = "";
 	struct probe_collector *c = probe_collector_new(&o, err, sizeof err);
 
 	if (c == NULL)
 		printf("# collector on %s: %s\n", root, err);
 	return c;
+}
+
+static struct probe_collector *
+open_root(const char *root)
+{
+	return open_root_opt(root, true);
 }
 
 static const struct snap_proc *
@@ -232,6 +238,18 @@ test_hostile(void)
 		}
 		snapshot_free(s2);
 	}
+	probe_collector_free(c);
+
+	/* Without proc_cgroups the cgroup file is not read at all. */
+	c = open_root_opt(root, false);
+	snapshot_clear(s);
+	if (c != NULL && probe_processes(c, s) == 0 &&
+	    (p = find(s, 1)) != NULL)
+		ok(p->cgroup == NULL && !HAVE(p->have, PROC_CGROUP) &&
+		    HAVE(p->have, PROC_CMDLINE),
+		    "proc_cgroups off: cgroup unknown, the rest read");
+	else
+		ok(0, "proc_cgroups off: sample");
 	probe_collector_free(c);
 	snapshot_free(s);
 }

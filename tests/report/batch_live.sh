@@ -61,6 +61,29 @@ PY
 is "$(tail -n1 "$tmp/py")" ok "MemTotal, CPU count, boot id, own child processes and rates match the kernel"
 [ "$(tail -n1 "$tmp/py")" = ok ] || sed 's/^/#   /' "$tmp/py"
 
+# -p: the limits of that process, from /proc/PID/limits.
+(ulimit -S -n 123 && exec sleep 60) &
+lim=$!
+sleep 0.2
+env -u HISTOP_PROC_ROOT -u HISTOP_SYS_ROOT \
+    "$HISTOP" -b -n 1 --format json -p "$lim" >"$tmp/lim.json" 2>"$tmp/err"
+python3 - "$tmp/lim.json" "$lim" >"$tmp/py" 2>&1 <<'PY'
+import json, sys
+snap, pid = json.load(open(sys.argv[1])), int(sys.argv[2])
+rl = snap['quota']['process_rlimits']
+assert [r['pid'] for r in rl] == [pid], rl
+nofile = rl[0]['rlimits']['nofile']
+assert nofile['soft'] == 123, nofile
+for line in open('/proc/%d/limits' % pid):
+    if line.startswith('Max open files'):
+        hard = line.split()[4]
+        assert nofile['hard'] == (int(hard) if hard.isdigit() else 'unlimited'), (nofile, hard)
+print('ok')
+PY
+kill $lim 2>/dev/null
+is "$(tail -n1 "$tmp/py")" ok "-p: quota.process_rlimits has the process's own limits"
+[ "$(tail -n1 "$tmp/py")" = ok ] || sed 's/^/#   /' "$tmp/py"
+
 env -u HISTOP_PROC_ROOT "$HISTOP" -b -n 1 >"$tmp/text" 2>"$tmp/err"
 ok $? "text mode on the real /proc exits 0"
 grep -q "^ *$idle [^ ]* .* sleep 60\$" "$tmp/text"

@@ -15,6 +15,14 @@ for opt in $(grep -o -- '--[a-z][a-z-]*' "$tmp/help" | sort -u); do
 	grep -q -- "$opt" "$tmp/man" || missing="$missing $opt"
 done
 is "$missing" "" "every --option of --help is in the man page"
+for sub in record export; do
+	missing=""
+	for opt in $("$HISTOP" $sub --help 2>&1 | grep -o -- '--[a-z][a-z-]*' |
+	    grep -v -- '^--help$' | sort -u); do
+		grep -q -- "$opt" "$tmp/man" || missing="$missing $opt"
+	done
+	is "$missing" "" "every option of histop $sub --help is in the man page"
+done
 missing=""
 for opt in $(grep -o -- '^  -[a-zA-Z]' "$tmp/help" | tr -d ' ' | sort -u); do
 	grep -q -- "$opt" "$tmp/man" || missing="$missing $opt"
@@ -48,6 +56,13 @@ grep -q '^\.SH KEYS' "$tmp/man"
 ok $? "man page has a KEYS section"
 grep -q '^\.SH "EXIT STATUS"\|^\.SH EXIT STATUS' "$tmp/man"
 ok $? "man page has an EXIT STATUS section"
+
+# gettext: every source file with marked strings is in po/POTFILES.in.
+missing=""
+for f in $(cd "$top_srcdir" && grep -rl --include='*.c' '_("' src); do
+	grep -qx "$f" "$top_srcdir/po/POTFILES.in" || missing="$missing $f"
+done
+is "$missing" "" "po/POTFILES.in lists every file with _() strings"
 
 readme="$top_srcdir/README.md"
 quick=$(sed -n '/^## Quick start/,/^## /p' "$readme" | sed -n '/^```sh$/,/^```$/p' |

@@ -295,10 +295,30 @@ test_json_full(void)
 		report_json(w, b, &o);
 		rw_free(w);
 		out = cap_close(&c);
+		ok(strstr(out, "process_rlimits") == NULL,
+		    "json: no process_rlimits unless given");
 		contains(out, "\"process_cgroups\":[{\"cgroup\":\"0::/a\\\"b\","
 		    "\"version\":2,\"path\":\"/a\\\"b\",\"cpu_quota_ns\":null,"
 		    "\"cpu_period_ns\":null,\"cpu_usage_ns\":null,"
 		    "\"memory_limit_bytes\":1024,", "json: process_cgroups listed");
+	}
+	{
+		struct snap_rlimit rl = { 0 };
+		pid_t pid = 77;
+		struct report_opts o = { .rlimits = &rl, .rlimit_pids = &pid,
+		    .nrlimits = 1 };
+
+		HAVE_SET(rl.have, RLIM_NOFILE);
+		rl.soft[RLIM_NOFILE] = 123;
+		HAVE_SET(rl.hard_unlimited, RLIM_NOFILE);
+		w = rw_new(cap_open(&c), RW_JSON, 0);
+		report_json(w, b, &o);
+		rw_free(w);
+		out = cap_close(&c);
+		contains(out, "\"process_rlimits\":[{\"pid\":77,\"rlimits\":{"
+		    "\"cpu\":null,", "json: process_rlimits listed");
+		contains(out, "\"nofile\":{\"soft\":123,\"hard\":\"unlimited\"}",
+		    "json: process_rlimits values");
 	}
 	free(c.buf);
 	snapshot_free(a);

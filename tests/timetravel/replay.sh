@@ -7,13 +7,8 @@
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/timetravel/tmux.sh"
 
-gen="$top_builddir/tests/timetravel/gen_history"
-[ -x "$gen" ] || skip_all "gen_history not built"
-export TZ=UTC
+tt_history
 d=$tt_dir
-# 100 samples every 2 s from 2026-11-25 00:00:00 UTC; the ephemeral
-# process lives in samples [20, 40), the CPU spike is sample 50.
-"$gen" "$d/h.db" -n 100 -p 20 -q || { echo "Bail out! gen_history"; exit 1; }
 
 title() { tt_screen | head -1; }
 

@@ -119,8 +119,9 @@ synth_sample(const struct synth *y, uint64_t i, struct snapshot *s)
 		    (1u << CPU_IRQ) | (1u << CPU_SOFTIRQ) | (1u << CPU_STEAL);
 	}
 
-	/* Memory: 16 GiB, used ramps with the leaker. */
-	leak = i * MIB;
+	/* Memory: 16 GiB, used ramps with the leaker, which restarts from
+	 * 100 MiB every 4096 samples so a week stays within the machine. */
+	leak = (i % 4096) * MIB;
 	s->mem.v[MEM_TOTAL] = 16 * GIB;
 	s->mem.v[MEM_USED] = 4 * GIB + leak;
 	s->mem.v[MEM_BUFFERS] = 256 * MIB;

@@ -3,8 +3,8 @@
  * benchmarks. Sample i of a history is a pure function of (i, params):
  * fixed wall times, ~N processes mostly idle, and known events:
  *   - "tt_ephemeral" (pid 4242) lives only for samples [t1, t2);
- *   - "tt_leaker" (pid 4000) grows its RSS by 1 MiB per sample, and
- *     system memory used ramps with it;
+ *   - "tt_leaker" (pid 4000) grows its RSS by 1 MiB per sample (back to
+ *     the start every 4096 samples), and system memory used with it;
  *   - a CPU spike at sample `spike`: total CPU 95% busy (90% user), and
  *     "tt_burner" (pid 4100) uses 3.8 s of CPU in that 2 s interval.
  * Depends on core only.

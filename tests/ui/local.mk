@@ -46,6 +46,8 @@ tests_ui_test_history_LDADD = $(UI_LIBS) $(CORE_LIBS)
 tests_timetravel_gen_history_SOURCES = tests/timetravel/gen_history.c \
 	tests/timetravel/synth.c tests/timetravel/synth.h
 tests_timetravel_gen_history_LDADD = $(DB_LIBS)
-TESTS += tests/timetravel/replay.sh tests/timetravel/graphs.sh
+TESTS += tests/timetravel/replay.sh tests/timetravel/graphs.sh \
+	tests/timetravel/live.sh
 EXTRA_DIST += tests/timetravel/replay.sh tests/timetravel/graphs.sh \
+	tests/timetravel/live.sh \
 	tests/timetravel/tmux.sh

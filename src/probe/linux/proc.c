@@ -235,6 +235,14 @@ proc_gone(int dfd, ssize_t r)
 	return faccessat(dfd, "stat", F_OK, 0) != 0;
 }
 
+static int
+cmp_pid(const void *a, const void *b)
+{
+	pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 /* List the numeric entries of the proc root into pr->pids, sorted. */
 static int
 list_pids(struct linux_procs *pr)
@@ -276,18 +284,9 @@ list_pids(struct linux_procs *pr)
 			pr->pids[pr->npids++] = (pid_t)v;
 		}
 	}
-	if (!sorted) {
-		size_t i, j;
-
-		/* Fixture trees list in any order; the real /proc is sorted. */
-		for (i = 1; i < pr->npids; i++) {
-			pid_t v = pr->pids[i];
-
-			for (j = i; j > 0 && pr->pids[j - 1] > v; j--)
-				pr->pids[j] = pr->pids[j - 1];
-			pr->pids[j] = v;
-		}
-	}
+	/* Fixture trees list in any order; the real /proc is sorted. */
+	if (!sorted)
+		qsort(pr->pids, pr->npids, sizeof(*pr->pids), cmp_pid);
 	return 0;
 }
 
@@ -370,7 +369,8 @@ read_full(struct probe_collector *c, struct linux_procs *pr, int dfd,
 				e->have |= BIT(PROC_SWAP);
 			}
 			if ((st.have & (1u << PSTATUS_RSSFILE)) &&
-			    (st.have & (1u << PSTATUS_RSSSHMEM))) {
+			    (st.have & (1u << PSTATUS_RSSSHMEM)) &&
+			    st.rss_file <= UINT64_MAX - st.rss_shmem) {
 				e->shared = st.rss_file + st.rss_shmem;
 				e->have |= BIT(PROC_SHARED);
 			} else if (st.have & (1u << PSTATUS_VMSIZE)) {

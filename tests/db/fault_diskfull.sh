@@ -1,0 +1,78 @@
+# fault_diskfull.sh: the real recorder on a 1 MiB tmpfs. It fills the disk
+# by itself: one clear message per episode (not per sample), no crash, no
+# busy loop, sampling goes on; when space returns (the tmpfs grown, then a
+# filler file removed in a second episode) it writes again, and the file
+# passes integrity_check with only whole samples. Needs mount (CI is root);
+# tests/db/test_fault_full covers the same through max_page_count anywhere.
+. "$top_srcdir/tests/tap.sh"
+. "$top_srcdir/tests/db/fault_lib.sh"
+
+command -v sqlite3 >/dev/null || skip_all "no sqlite3 CLI"
+mkdir "$T/full"
+fl_mount -t tmpfs -o size=1m histop-full "$T/full" ||
+    skip_all "mounting a tmpfs is not permitted here (not root?); see test_fault_full"
+
+DB=$T/full/history.db
+fl_bg "$HISTOP" record --db "$DB" --interval 0.2 2>"$T/err"
+pid=$fl_last
+
+# wait_msg PATTERN COUNT MS: stderr holds COUNT lines matching PATTERN.
+wait_msg() {
+	fl_deadline=$(($(fl_now_ms) + $3))
+	while [ "$(grep -c "$1" "$T/err")" -lt "$2" ]; do
+		[ "$(fl_now_ms)" -gt "$fl_deadline" ] && return 1
+		kill -0 "$pid" 2>/dev/null || return 1
+		sleep 0.05
+	done
+	return 0
+}
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+wait_msg "disk or quota full" 1 30000
+ok $? "the recorder fills the 1 MiB disk and says so"
+grep "disk or quota full" "$T/err" | head -1 | sed 's/^/# /'
+grep -q "$DB.*disk or quota full" "$T/err"
+ok $? "the message names the database and the cause"
+n0=$(fl_q "$DB" "SELECT count(*) FROM sample")
+c0=$(cpu_ticks "$pid")
+sleep 2
+c1=$(cpu_ticks "$pid")
+hz=$(getconf CLK_TCK)
+kill -0 "$pid" 2>/dev/null
+ok $? "still running while the disk is full"
+is "$(grep -c "disk or quota full" "$T/err")" 1 "said once, not once per sample (10 samples)"
+ok $([ $((c1 - c0)) -gt 0 ]; echo $?) "still sampling: CPU time used ($((c1 - c0)) ticks in 2 s)"
+ok $([ $((c1 - c0)) -lt "$hz" ]; echo $?) \
+    "no busy loop: under half a CPU over 2 s ($((c1 - c0)) ticks of $((2 * hz)))"
+is "$(fl_q "$DB" "SELECT count(*) FROM sample")" "$n0" \
+    "nothing half-written while full"
+
+# Space returns: the tmpfs grows.
+mount -o remount,size=16m "$T/full"
+ok $? "space returns (tmpfs grown to 16 MiB)"
+fl_wait_samples "$DB" $((n0 + 3)) 20000
+ok $? "recording resumes"
+wait_msg "writing again" 1 20000
+ok $? "and says it writes again"
+grep "writing again" "$T/err" | sed 's/^/# /'
+
+# Second episode: a filler file takes the rest; removing it frees space.
+dd if=/dev/zero of="$T/full/filler" bs=64k 2>/dev/null
+wait_msg "disk or quota full" 2 20000
+ok $? "second episode: disk full said again"
+n1=$(fl_q "$DB" "SELECT count(*) FROM sample")
+sleep 1
+is "$(grep -c "disk or quota full" "$T/err")" 2 "once for this episode too"
+rm -f "$T/full/filler"
+fl_wait_samples "$DB" $((n1 + 3)) 20000
+ok $? "recording resumes after the filler is removed"
+wait_msg "writing again" 2 20000
+ok $? "writing again said for the second episode"
+
+kill -TERM "$pid"
+fl_wait_gone "$pid" 5000
+is "$fl_rc" 0 "SIGTERM after two episodes: exit 0"
+cat "$T/err" | sed "s/^/# /"
+is "$(grep -vc "disk or quota full\|writing again" "$T/err")" 0 "no other message"
+fl_check_whole "$DB" "database whole after two disk-full episodes"
+done_testing

@@ -1,0 +1,55 @@
+# live.sh: time travel on the live machine, through tmux: Left leaves
+# LIVE for the recorded past while sampling and recording go on behind it
+# (the sample count keeps growing), End and Esc come back; without a
+# database the keys say so instead of failing.
+. "$top_srcdir/tests/tap.sh"
+. "$top_srcdir/tests/timetravel/tmux.sh"
+
+[ -r /proc/stat ] || skip_all "no /proc"
+export XDG_STATE_HOME="$tt_dir/state" XDG_CONFIG_HOME="$tt_dir/config"
+
+tt_start 120 40 "$HISTOP" -d 0.2
+tt_wait '^histop +LIVE .*recording'
+ok $? "live and recording"
+# Let a few samples reach the database.
+tt_wait '^histop +LIVE' >/dev/null
+sleep 1.5
+tt_keys Left
+tt_wait '^histop +PAST .*#[0-9]+/[0-9]+'
+ok $? "Left: the recorded past"
+count() { tt_screen | head -1 | sed -n 's|.*#[0-9]*/\([0-9]*\).*|\1|p'; }
+c1=$(count)
+sleep 1.5
+tt_keys Right Left # redraw the timeline with the current count
+sleep 0.5
+c2=$(count)
+ok "$([ -n "$c1" ] && [ -n "$c2" ] && [ "$c2" -gt "$c1" ]; echo $?)" \
+    "recording goes on while in the past ($c1 -> $c2 samples)"
+tt_screen | head -1 | grep -E -q '^histop +PAST'
+ok $? "and the screen stays in the past"
+tt_keys End
+tt_wait '^histop +LIVE'
+ok $? "End: live again"
+tt_keys Left
+tt_wait '^histop +PAST'
+tt_keys Escape
+tt_wait '^histop +LIVE'
+ok $? "Esc: live again"
+tt_keys q
+is "$(tt_gone)" 0 "q quits"
+tt_kill
+
+# No database (recording off, none on disk): history keys explain.
+tt_start 120 40 "$HISTOP" -d 0.2 --no-record --db "$tt_dir/none.db"
+tt_wait '^histop +LIVE .*not recording'
+ok $? "live without recording"
+tt_keys Left
+tt_wait 'no history'
+ok $? "Left without a database: says there is no history"
+tt_screen | head -1 | grep -E -q '^histop +LIVE'
+ok $? "and stays live"
+tt_keys q
+is "$(tt_gone)" 0 "q quits"
+ok "$([ ! -e "$tt_dir/none.db" ]; echo $?)" "no database was created"
+tt_kill
+done_testing
