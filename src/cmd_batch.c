@@ -206,7 +206,11 @@ cmd_batch(const struct cli_opts *o)
 		po.proc_cgroups = true;
 	e = engine_new(&po, err, sizeof(err));
 	if (e == NULL) {
-		fprintf(stderr, "histop: %s\n", err[0] ? err :
+		char shown[sizeof(err)];
+
+		/* the message may quote a path from the command line */
+		fprintf(stderr, "histop: %s\n", err[0] ?
+		    text_shown(shown, sizeof(shown), err) :
 		    _("cannot start the probe"));
 		return 1;
 	}

@@ -336,19 +336,22 @@ fill_rollup(struct db *db, int tier, enum db_metric m, int64_t from,
 /*
  * Which buckets this pass may fill: empty ones, and for a tier coarser
  * than the zoom asks for only those ending before the finer data starts
- * (where raw samples were pruned). A bucket narrower than the sample
- * spacing is legitimately empty and stays so. False if none; also their
- * time span.
+ * (where raw samples were pruned), and for a finer tier only those the
+ * chosen tier has not rolled up yet (what it lacks before that, the finer
+ * data lacks too: no scan of a day of samples for an unknown metric). A
+ * bucket narrower than the sample spacing is legitimately empty and stays
+ * so. False if none; also their time span.
  */
 static bool
-eligible(const struct db_bucket *out, size_t nb, int64_t before, bool *el,
-    int64_t *lo, int64_t *hi)
+eligible(const struct db_bucket *out, size_t nb, int64_t after,
+    int64_t before, bool *el, int64_t *lo, int64_t *hi)
 {
 	size_t i;
 	bool any = false;
 
 	for (i = 0; i < nb; i++) {
-		el[i] = out[i].n == 0 && out[i].to_ns < before;
+		el[i] = out[i].n == 0 && out[i].to_ns < before &&
+		    out[i].to_ns >= after;
 		if (!el[i])
 			continue;
 		if (!any)
@@ -394,7 +397,7 @@ db_series(struct db *db, enum db_metric m, int64_t from, int64_t to,
 		600 * NSEC_PER_SEC };
 	int order[4], no = 0, first, t, i;
 	bool *el;
-	int64_t lo = 0, hi = 0, w, covered = INT64_MAX, ts;
+	int64_t lo = 0, hi = 0, w, covered = INT64_MAX, ts, done = INT64_MIN;
 	enum db_status st = DB_OK;
 	bool began;
 	size_t k;
@@ -419,9 +422,13 @@ db_series(struct db *db, enum db_metric m, int64_t from, int64_t to,
 		order[no++] = t;
 	el = xcalloc(nb, sizeof(*el));
 	began = db_read_begin(db);
+	if (first > 0)
+		done = db_int(db, first == 1 ? "SELECT value FROM meta WHERE "
+		    "key = 'rollup1_done'" : "SELECT value FROM meta WHERE "
+		    "key = 'rollup2_done'", INT64_MIN);
 	for (i = 0; i < no && st == DB_OK; i++) {
-		if (eligible(out, nb, order[i] > first ? covered : INT64_MAX,
-		    el, &lo, &hi)) {
+		if (eligible(out, nb, order[i] < first ? done : INT64_MIN,
+		    order[i] > first ? covered : INT64_MAX, el, &lo, &hi)) {
 			if (order[i] == 0)
 				st = fill_raw(db, m, from, to, lo, hi, nb, out,
 				    el);
