@@ -451,8 +451,10 @@ load_limits(struct db *db, int64_t lim_seq, struct snapshot *s)
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_sqlfail(db, rc, "read limits");
+	/* The latest set at or before the limits row (written on change). */
 	st = db_stmt(db, RST_RLIMIT, "SELECT resource, soft, hard, "
-	    "soft_unlimited, hard_unlimited FROM rlimit WHERE seq = ?");
+	    "soft_unlimited, hard_unlimited FROM rlimit WHERE seq = "
+	    "(SELECT max(seq) FROM rlimit WHERE seq <= ?)");
 	if (st == NULL)
 		return db->last;
 	sqlite3_bind_int64(st, 1, lim_seq);

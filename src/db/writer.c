@@ -185,8 +185,9 @@ prepare_all(struct db *db)
 	r |= prepare(db, ST_PROCESS_GONE, "UPDATE process SET gone_seq = ? "
 	    "WHERE id = ?");
 	r |= prepare(db, ST_MEMBER, "INSERT INTO member(seq, id) VALUES(?,?)");
-	r |= prepare(db, ST_STR_FIND, "SELECT id FROM str WHERE s = ?");
-	r |= prepare(db, ST_STR_ADD, "INSERT INTO str(s) VALUES(?)");
+	r |= prepare(db, ST_STR_FIND, "SELECT id FROM str WHERE h = ?1 AND "
+	    "s = ?2");
+	r |= prepare(db, ST_STR_ADD, "INSERT INTO str(h, s) VALUES(?1, ?2)");
 	r |= prepare(db, ST_BEGIN, "BEGIN IMMEDIATE");
 	r |= prepare(db, ST_COMMIT, "COMMIT");
 	r |= prepare(db, ST_ROLLBACK, "ROLLBACK");
@@ -498,12 +499,19 @@ limits_changed(const struct snapshot *a, const struct snapshot *b)
 		return true;
 	return x->version != y->version || x->have != y->have ||
 	    x->unlimited != y->unlimited || memcmp(x->v, y->v, sizeof(x->v)) ||
-	    !str_eq(x->path, y->path) || !str_eq(x->io_max, y->io_max) ||
+	    !str_eq(x->path, y->path) || !str_eq(x->io_max, y->io_max);
+}
+
+static bool
+rlimits_changed(const struct snapshot *a, const struct snapshot *b)
+{
+	return ((a->areas ^ b->areas) & (1u << AREA_QUOTA)) ||
 	    memcmp(&a->rlimit, &b->rlimit, sizeof(a->rlimit)) != 0;
 }
 
 static int
-write_limits(struct db *db, const struct snapshot *s, uint64_t seq)
+write_limits(struct db *db, const struct snapshot *s, uint64_t seq,
+    bool rlimits)
 {
 	const struct snap_cgroup *c = &s->cgroup;
 	const struct snap_rlimit *rl = &s->rlimit;
@@ -521,6 +529,10 @@ write_limits(struct db *db, const struct snapshot *s, uint64_t seq)
 	if (bind_strid(db, st, 13, c->io_max) != 0 ||
 	    step(db, st, "store limits") != 0)
 		return -1;
+	/* Resource limits hardly ever change: rows only when they do (and
+	 * at keyframes); readers take the latest set. */
+	if (!rlimits)
+		return 0;
 	st = db->st[ST_RLIMIT];
 	for (k = 0; k < RLIM_NFIELDS; k++) {
 		bool su = HAVE(rl->soft_unlimited, k);
@@ -779,9 +791,11 @@ db_write(struct db *db, const struct snapshot *snap, struct db_error *err)
 	}
 	if (!(s->areas & (1u << AREA_QUOTA)))
 		db->lim_seq = 0;
-	else if (key || db->lim_seq == 0 || limits_changed(s, db->prev)) {
+	else if (key || db->lim_seq == 0 || limits_changed(s, db->prev) ||
+	    rlimits_changed(s, db->prev)) {
 		db->lim_seq = (int64_t)seq;
-		if (write_limits(db, s, seq) != 0)
+		if (write_limits(db, s, seq, key || rlimits_changed(s,
+		    db->prev)) != 0)
 			goto rollback;
 	}
 	if (write_sample(db, s, seq, interval) != 0 ||
