@@ -10,6 +10,7 @@
 
 #include "db/db_int.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -387,6 +388,45 @@ str_eq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/*
+ * Is the name of element i of an array of snap_disk or snap_net (whose
+ * first member is the name) NULL or the same as an earlier one? A
+ * duplicate would void the whole sample through the primary key.
+ */
+static bool
+name_seen(const void *arr, size_t stride, size_t i)
+{
+	const char *n = *(const char *const *)(const void *)
+	    ((const char *)arr + i * stride);
+	size_t j;
+
+	if (n == NULL)
+		return true;
+	for (j = 0; j < i; j++)
+		if (str_eq(*(const char *const *)(const void *)
+		    ((const char *)arr + j * stride), n))
+			return true;
+	return false;
+}
+
+/* One disk or network row: seq, name, [up,] counters. */
+static int
+write_counters(struct db *db, sqlite3_stmt *st, uint64_t seq,
+    const char *name, int up, const uint64_t *v, uint32_t have, int n,
+    const char *what)
+{
+	int k, idx = 3;
+
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
+	if (bind_strid(db, st, 2, name) != 0)
+		return -1;
+	if (up != INT_MIN)
+		db_bind_u64(st, idx++, up >= 0, (uint64_t)up);
+	for (k = 0; k < n; k++)
+		db_bind_u64(st, idx + k, HAVE(have, k), v[k]);
+	return step(db, st, what);
+}
+
 static int
 write_devices(struct db *db, const struct snapshot *s, uint64_t seq)
 {
@@ -410,41 +450,18 @@ write_devices(struct db *db, const struct snapshot *s, uint64_t seq)
 		if (step(db, st, "store cpu") != 0)
 			return -1;
 	}
-	st = db->st[ST_DISK];
-	for (i = 0; i < s->ndisk; i++) {
-		const struct snap_disk *d = &s->disk[i];
-
-		for (j = 0; j < i; j++)
-			if (str_eq(s->disk[j].name, d->name))
-				break;
-		if (j < i || d->name == NULL)
-			continue;
-		sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
-		if (bind_strid(db, st, 2, d->name) != 0)
+	for (i = 0; i < s->ndisk; i++)
+		if (!name_seen(s->disk, sizeof(*s->disk), i) &&
+		    write_counters(db, db->st[ST_DISK], seq, s->disk[i].name,
+		    INT_MIN, s->disk[i].v, s->disk[i].have, DISK_NFIELDS,
+		    "store disk") != 0)
 			return -1;
-		for (k = 0; k < DISK_NFIELDS; k++)
-			db_bind_u64(st, 3 + k, HAVE(d->have, k), d->v[k]);
-		if (step(db, st, "store disk") != 0)
+	for (i = 0; i < s->nnet; i++)
+		if (!name_seen(s->net, sizeof(*s->net), i) &&
+		    write_counters(db, db->st[ST_NET], seq, s->net[i].name,
+		    s->net[i].up, s->net[i].v, s->net[i].have, NET_NFIELDS,
+		    "store network") != 0)
 			return -1;
-	}
-	st = db->st[ST_NET];
-	for (i = 0; i < s->nnet; i++) {
-		const struct snap_net *n = &s->net[i];
-
-		for (j = 0; j < i; j++)
-			if (str_eq(s->net[j].name, n->name))
-				break;
-		if (j < i || n->name == NULL)
-			continue;
-		sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
-		if (bind_strid(db, st, 2, n->name) != 0)
-			return -1;
-		db_bind_u64(st, 3, n->up >= 0, (uint64_t)n->up);
-		for (k = 0; k < NET_NFIELDS; k++)
-			db_bind_u64(st, 4 + k, HAVE(n->have, k), n->v[k]);
-		if (step(db, st, "store network") != 0)
-			return -1;
-	}
 	return 0;
 }
 
