@@ -102,7 +102,8 @@ read_proc_cgroups(struct engine *e, const struct snapshot *s,
 		    sizeof(*pc->keys));
 		pc->keys[npaths++] = p->cgroup;
 	}
-	qsort(pc->keys, npaths, sizeof(*pc->keys), cmp_str);
+	if (npaths > 1)
+		qsort(pc->keys, npaths, sizeof(*pc->keys), cmp_str);
 	pc->n = 0;
 	for (i = 0; i < npaths; i++) {
 		if (pc->n > 0 && strcmp(pc->keys[i], pc->keys[pc->n - 1]) == 0)
