@@ -26,7 +26,7 @@ for j in 1 2 3 4; do
 	    sleep 0.2; done' & kids="$kids $!"
 done
 sleep 1
-echo "processes on the machine: $(ls -d /proc/[0-9]* | wc -l)"
+echo "processes on the machine: $(ls -d /proc/[0-9]* 2>/dev/null | wc -l)"
 
 # Both recorders start together and take N samples one second apart.
 /usr/bin/time -f "%U %S" -o "$d/atop.time" atop -w "$d/atop.raw" 1 "$N" \
@@ -49,5 +49,10 @@ awk -v ab="$ab" -v hb="$hb" -v n="$N" -v hs="$hs" -v ac="$acpu" -v hc="$hcpu" 'B
 	printf "CPU per sample:   atop %.2f ms, histop %.2f ms  (ratio %.3f)\n",
 	    ac * 1000 / n, hc * 1000 / hs, (hc / hs) / (ac / n)
 }'
+echo "histop bytes by table and index (dbstat):"
+sqlite3 "$d/histop.db" "SELECT printf('  %-14s %8d', name, sum(pgsize)) FROM dbstat
+    GROUP BY name HAVING sum(pgsize) > 8192 ORDER BY sum(pgsize) DESC" 2>/dev/null
+echo "histop processes seen: $(sqlite3 "$d/histop.db" "SELECT count(*) FROM process"), \
+strings: $(sqlite3 "$d/histop.db" "SELECT count(*) || ' (' || sum(length(CAST(s AS BLOB))) || ' bytes)' FROM str")"
 [ -s "$d/histop.err" ] && { echo "histop said:"; cat "$d/histop.err"; }
 exit 0
