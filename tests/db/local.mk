@@ -37,3 +37,9 @@ tests_db_test_fault_reader_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_test_fault_reader_LDADD = $(DB_LIBS)
 TESTS += tests/db/fault_names.sh
 EXTRA_DIST += tests/db/fault_names.sh
+check_PROGRAMS += tests/db/test_fault_clock
+TESTS += tests/db/test_fault_clock
+tests_db_test_fault_clock_SOURCES = tests/db/test_fault_clock.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_fault_clock_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_fault_clock_LDADD = $(DB_LIBS)
