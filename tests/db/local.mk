@@ -43,3 +43,9 @@ tests_db_test_fault_clock_SOURCES = tests/db/test_fault_clock.c \
 	tests/db/synth.c tests/db/synth.h tests/tap.h
 tests_db_test_fault_clock_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_test_fault_clock_LDADD = $(DB_LIBS)
+check_PROGRAMS += tests/db/test_fault_full
+TESTS += tests/db/test_fault_full
+tests_db_test_fault_full_SOURCES = tests/db/test_fault_full.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_fault_full_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_fault_full_LDADD = $(DB_LIBS)
