@@ -32,7 +32,8 @@ TESTS += tests/db/fault_diskfull.sh tests/db/fault_fsize.sh
 EXTRA_DIST += tests/db/fault_diskfull.sh tests/db/fault_fsize.sh
 check_PROGRAMS += tests/db/test_fault_reader
 TESTS += tests/db/test_fault_reader
-tests_db_test_fault_reader_SOURCES = tests/db/test_fault_reader.c tests/tap.h
+tests_db_test_fault_reader_SOURCES = tests/db/test_fault_reader.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
 tests_db_test_fault_reader_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_test_fault_reader_LDADD = $(DB_LIBS)
 TESTS += tests/db/fault_names.sh

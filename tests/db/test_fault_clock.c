@@ -123,8 +123,6 @@ main(void)
 	db_close(db);
 	snapshot_free(s);
 	snapshot_free(got);
-	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
-	if (system(path) != 0)
-		printf("# could not remove %s\n", dir);
+	synth_rmtree(dir);
 	return tap_done();
 }

@@ -21,44 +21,9 @@
 #include "tap.h"
 
 #define NPROC 300
-
-static long long
-q1(const char *path, const char *sql)
-{
-	sqlite3 *h;
-	sqlite3_stmt *st;
-	long long v = -1;
-
-	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			v = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(h);
-	return v;
-}
-
-static int
-check_text(const char *path)
-{
-	sqlite3 *h;
-	sqlite3_stmt *st;
-	int r = -1;
-
-	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st,
-	    NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			r = strcmp((const char *)sqlite3_column_text(st, 0),
-			    "ok") == 0 ? 0 : -1;
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(h);
-	return r;
-}
+/* Lines of PRAGMA integrity_check other than "ok". */
+#define INTEGRITY_BAD "SELECT count(*) FROM pragma_integrity_check " \
+    "WHERE integrity_check != 'ok'"
 
 int
 main(void)
@@ -109,15 +74,15 @@ main(void)
 	    strstr(e.msg, path) != NULL, "message names the file and says "
 	    "full: %s", e.msg);
 	committed = db_last_written(db);
-	is_int((int)q1(path, "SELECT count(*) FROM sample"), (int)committed,
+	is_int((int)synth_q1(path, "SELECT count(*) FROM sample"), (int)committed,
 	    "only the committed samples exist");
 	snprintf(sql, sizeof(sql), "SELECT (SELECT count(*) FROM cpu WHERE "
 	    "seq > %llu) + (SELECT count(*) FROM proc WHERE seq > %llu) + "
 	    "(SELECT count(*) FROM process WHERE first_seq > %llu)",
 	    (unsigned long long)committed, (unsigned long long)committed,
 	    (unsigned long long)committed);
-	is_int((int)q1(path, sql), 0, "no row of a failed sample left behind");
-	is_int(check_text(path), 0, "integrity_check ok while full");
+	is_int((int)synth_q1(path, sql), 0, "no row of a failed sample left behind");
+	is_int((int)synth_q1(path, INTEGRITY_BAD), 0, "integrity_check ok while full");
 
 	/* Space returns. */
 	ok(db_exec(db, "PRAGMA max_page_count = 1073741823") == SQLITE_OK,
@@ -131,11 +96,9 @@ main(void)
 	ok(rd != NULL && db_snapshot(rd, committed + 1, got) == DB_OK &&
 	    synth_compare(s, got) == 0, "and it reads back exactly");
 	db_close(rd);
-	is_int(check_text(path), 0, "integrity_check ok after");
+	is_int((int)synth_q1(path, INTEGRITY_BAD), 0, "integrity_check ok after");
 	snapshot_free(s);
 	snapshot_free(got);
-	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
-	if (system(path) != 0)
-		printf("# could not remove %s\n", dir);
+	synth_rmtree(dir);
 	return tap_done();
 }

@@ -247,12 +247,6 @@ main(void)
 
 	snapshot_free(s);
 	snapshot_free(got);
-	{
-		char cmd[600];
-
-		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-		if (system(cmd) != 0)
-			printf("# could not remove %s\n", dir);
-	}
+	synth_rmtree(dir);
 	return tap_done();
 }

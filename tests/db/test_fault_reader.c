@@ -21,6 +21,7 @@
 
 #include "core/snapshot.h"
 #include "db/db.h"
+#include "synth.h"
 #include "tap.h"
 
 #define BROWSE_NS (INT64_C(10) * 1000000000)
@@ -203,8 +204,6 @@ main(void)
 	free(list);
 	db_close(db);
 	snapshot_free(snap);
-	snprintf(line, sizeof(line), "rm -rf '%s'", dir);
-	if (system(line) != 0)
-		printf("# could not remove %s\n", dir);
+	synth_rmtree(dir);
 	return tap_done();
 }
