@@ -22,3 +22,13 @@ bench_bench_timetravel_SOURCES = bench/bench_timetravel.c \
 bench_bench_timetravel_LDADD = $(UI_LIBS) $(CORE_LIBS)
 bench: bench/bench_timetravel$(EXEEXT)
 EXTRA_DIST += bench/bench_timetravel.sh
+
+# History store (issue 3): reader API speed on a generated day, and storage
+# and CPU per sample against atop (bench_db_atop.sh runs the real recorder).
+EXTRA_PROGRAMS += bench/bench_db_reader
+bench_bench_db_reader_SOURCES = bench/bench_db_reader.c \
+	tests/db/synth.c tests/db/synth.h
+bench_bench_db_reader_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE3_CFLAGS) \
+	-I$(top_srcdir)/tests/db
+bench_bench_db_reader_LDADD = $(DB_LIBS)
+EXTRA_DIST += bench/bench_db_atop.sh
