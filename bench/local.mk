@@ -21,14 +21,12 @@ bench_bench_timetravel_SOURCES = bench/bench_timetravel.c \
 	tests/timetravel/synth.c tests/timetravel/synth.h
 bench_bench_timetravel_LDADD = $(UI_LIBS) $(CORE_LIBS)
 bench: bench/bench_timetravel$(EXEEXT)
-EXTRA_DIST += bench/bench_timetravel.sh
 
-# History store (issue 3): reader API speed on a generated day, and storage
-# and CPU per sample against atop (bench_db_atop.sh runs the real recorder).
-EXTRA_PROGRAMS += bench/bench_db_reader
-bench_bench_db_reader_SOURCES = bench/bench_db_reader.c \
-	tests/db/synth.c tests/db/synth.h
-bench_bench_db_reader_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE3_CFLAGS) \
-	-I$(top_srcdir)/tests/db
-bench_bench_db_reader_LDADD = $(DB_LIBS)
+# The history store (issue 3): reader speed on a generated day.
+EXTRA_PROGRAMS += bench/bench_db
+bench_bench_db_SOURCES = bench/bench_db.c tests/db/synth.c tests/db/synth.h
+bench_bench_db_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE3_CFLAGS) -I$(top_srcdir)/tests/db
+bench_bench_db_LDADD = $(DB_LIBS)
+bench: bench/bench_db$(EXEEXT)
 EXTRA_DIST += bench/bench_db_atop.sh
+EXTRA_DIST += bench/bench_timetravel.sh

@@ -102,7 +102,8 @@ read_proc_cgroups(struct engine *e, const struct snapshot *s,
 		    sizeof(*pc->keys));
 		pc->keys[npaths++] = p->cgroup;
 	}
-	qsort(pc->keys, npaths, sizeof(*pc->keys), cmp_str);
+	if (npaths > 1)
+		qsort(pc->keys, npaths, sizeof(*pc->keys), cmp_str);
 	pc->n = 0;
 	for (i = 0; i < npaths; i++) {
 		if (pc->n > 0 && strcmp(pc->keys[i], pc->keys[pc->n - 1]) == 0)
@@ -206,7 +207,11 @@ cmd_batch(const struct cli_opts *o)
 		po.proc_cgroups = true;
 	e = engine_new(&po, err, sizeof(err));
 	if (e == NULL) {
-		fprintf(stderr, "histop: %s\n", err[0] ? err :
+		char shown[sizeof(err)];
+
+		/* the message may quote a path from the command line */
+		fprintf(stderr, "histop: %s\n", err[0] ?
+		    text_shown(shown, sizeof(shown), err) :
 		    _("cannot start the probe"));
 		return 1;
 	}

@@ -12,6 +12,7 @@
 
 #include "commands.h"
 #include "core/clock.h"
+#include "core/i18n.h"
 #include "core/paths.h"
 #include "core/timeparse.h"
 #include "core/xalloc.h"
@@ -69,7 +70,7 @@ cmd_ui_replay(const struct cli_opts *o)
 	if (o->at != NULL) {
 		if (timeparse_time(o->at, clock_wall_ns(), &uo.at_ns, err,
 		    sizeof(err)) != 0) {
-			fprintf(stderr, "histop: --at: %s\n", err);
+			fprintf(stderr, _("histop: --at: %s\n"), err);
 			return 2;
 		}
 		uo.have_at = true;
@@ -77,13 +78,13 @@ cmd_ui_replay(const struct cli_opts *o)
 	path = o->replay_db[0] != '\0' ? xstrdup(o->replay_db) :
 	    paths_default_db();
 	if (path == NULL) {
-		fputs("histop: no default database (no home directory): "
-		    "name one, histop -r DB\n", stderr);
+		fputs(_("histop: no default database (no home directory): "
+		    "name one, histop -r DB\n"), stderr);
 		return 1;
 	}
 	h = history_new(path, true);
 	if (!history_open(h, err, sizeof(err))) {
-		fprintf(stderr, "histop: cannot replay: %s\n", err);
+		fprintf(stderr, _("histop: cannot replay: %s\n"), err);
 		history_free(h);
 		free(path);
 		return 1;

@@ -12,6 +12,7 @@
 
 #include "commands.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "report/report.h"
 
@@ -90,6 +91,16 @@ usage(void)
 	printf(_("Exit status: 0 ok, 1 runtime error, 2 usage error.\n"
 	    "See histop(1) for the output formats and the keys of the live "
 	    "view.\n"));
+}
+
+/* An argument as it may be shown in a message: escaped, at most 80 bytes
+ * (one buffer: one argument per message). */
+static const char *
+arg(const char *s)
+{
+	static char buf[81];
+
+	return text_shown(buf, sizeof(buf), s);
 }
 
 /* One line on stderr naming the problem, then exit status 2. */
@@ -178,13 +189,13 @@ parse_options(int argc, char **argv, struct cli_opts *o, bool *batch)
 			o->count = (long)strtonum(optarg, 1, COUNT_MAX, &errstr);
 			if (errstr != NULL)
 				return usage_error(_("invalid count '%s' for "
-				    "-n (a whole number from 1)"), optarg);
+				    "-n (a whole number from 1)"), arg(optarg));
 			break;
 		case 'd':
 			if (!parse_seconds(optarg, &o->delay) ||
 			    o->delay < DELAY_MIN || o->delay > DELAY_MAX)
 				return usage_error(_("invalid delay '%s' (seconds "
-				    "from 0.1 to 86400, like 2 or 0.5)"), optarg);
+				    "from 0.1 to 86400, like 2 or 0.5)"), arg(optarg));
 			break;
 		case OPT_FORMAT:
 			batch_only = true;
@@ -196,23 +207,24 @@ parse_options(int argc, char **argv, struct cli_opts *o, bool *batch)
 				o->format = FORMAT_CSV;
 			else
 				return usage_error(_("unknown format '%s' "
-				    "(text, json or csv)"), optarg);
+				    "(text, json or csv)"), arg(optarg));
 			break;
 		case 'p':
 			if (!parse_pids(o, optarg, &bad))
 				return usage_error(_("invalid process list '%s' "
-				    "(process ids separated by commas)"), bad);
+				    "(process ids separated by commas)"), arg(bad));
 			break;
 		case 'u':
 			if (report_parse_user(optarg, &uid) != 0)
-				return usage_error(_("unknown user '%s'"), optarg);
+				return usage_error(_("unknown user '%s'"),
+				    arg(optarg));
 			o->user = optarg;
 			break;
 		case 's':
 			if (report_sort_find(optarg) == NULL)
 				return usage_error(_("unknown sort key '%s' (cpu, "
 				    "rss, mem, time, pid, user, comm, vms, swap, "
-				    "read, write, threads, ...)"), optarg);
+				    "read, write, threads, ...)"), arg(optarg));
 			o->sort_key = optarg;
 			break;
 		case OPT_DB:
@@ -246,13 +258,16 @@ parse_options(int argc, char **argv, struct cli_opts *o, bool *batch)
 			return 0;
 		case ':':
 			return usage_error(_("option '%s' needs an argument"),
-			    argv[optind - 1]);
+			    arg(argv[optind - 1]));
 		default:
-			if (optopt != 0)
-				return usage_error(_("unknown option '-%c'"),
-				    optopt);
+			if (optopt != 0) {
+				char opt[3] = { '-', (char)optopt, '\0' };
+
+				return usage_error(_("unknown option '%s'"),
+				    arg(opt));
+			}
 			return usage_error(_("unknown option '%s'"),
-			    argv[optind - 1]);
+			    arg(argv[optind - 1]));
 		}
 	}
 	/* -r takes its database as an optional operand: histop -r [DB]. */
@@ -262,7 +277,8 @@ parse_options(int argc, char **argv, struct cli_opts *o, bool *batch)
 			o->replay_db = argv[optind++];
 	}
 	if (optind < argc)
-		return usage_error(_("unexpected argument '%s'"), argv[optind]);
+		return usage_error(_("unexpected argument '%s'"),
+		    arg(argv[optind]));
 	if (o->at != NULL && !replay)
 		return usage_error(_("--at needs -r (it picks a time in a "
 		    "recorded history)"));

@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 
+#include <langinfo.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -285,6 +286,17 @@ int
 text_width(const char *s, size_t len, int flags)
 {
 	return sanitize_walk(NULL, s, len, flags);
+}
+
+const char *
+text_shown(char *buf, size_t size, const char *s)
+{
+	int flags = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? 0 : TEXT_ASCII;
+
+	if (s == NULL)
+		s = "";
+	text_sanitize(buf, size, s, strlen(s), -1, flags, NULL);
+	return buf;
 }
 
 /* ---- JSON ----------------------------------------------------------------- */

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -94,8 +95,16 @@ int
 timeparse_size(const char *s, uint64_t *out, char *err, size_t errlen)
 {
 	uint64_t v;
+	char *end;
+	bool range = false;
 
-	if (s == NULL || *s == '\0' || !isdigit((unsigned char)*s) ||
+	/* expand_number() wraps silently on very long digit strings. */
+	errno = 0;
+	if (s != NULL && isdigit((unsigned char)*s)) {
+		(void)strtoull(s, &end, 10);
+		range = errno == ERANGE;
+	}
+	if (s == NULL || *s == '\0' || !isdigit((unsigned char)*s) || range ||
 	    expand_number(s, &v) != 0 || v == 0)
 		return fail(err, errlen, "invalid size '%s' (use e.g. 500M, 2G)",
 		    s != NULL ? s : "");
@@ -121,6 +130,8 @@ timeparse_interval(const char *s, int64_t min_ns, int64_t max_ns,
 	v *= NS;
 	if (*p == '.') {
 		p++;
+		if (!isdigit((unsigned char)*p))
+			goto bad;
 		while (isdigit((unsigned char)*p)) {
 			nd++;
 			scale /= 10;

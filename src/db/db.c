@@ -254,41 +254,101 @@ check_links(const char *path, struct db_error *err)
 	return 0;
 }
 
+static struct db *db_new(const char *);
+static int open_sql(struct db *, int, struct db_error *);
+
+/* Remove a stale "<path>.init" and its companions. */
+static void
+unlink_init(const char *tmp)
+{
+	static const char *const sfx[] = { "", "-wal", "-shm", "-journal" };
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		char *p = xasprintf("%s%s", tmp, sfx[i]);
+
+		unlink(p);
+		free(p);
+	}
+}
+
+/*
+ * A new database appears whole or not at all: the schema is built in
+ * "<path>.init" (0600 whatever the umask, O_EXCL, O_NOFOLLOW), closed
+ * (which checkpoints the WAL into it) and only then linked to path. A
+ * writer killed halfway leaves a .init file the next one (holding the
+ * lock) throws away, never a half-made file a later start would refuse.
+ */
+static int
+create_fresh(const char *path, struct db_error *err)
+{
+	char *tmp = xasprintf("%s.init", path);
+	struct db *t = NULL;
+	int fd, r = -1;
+
+	unlink_init(tmp);
+	fd = open(tmp, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0600);
+	if (fd < 0) {
+		db_seterr(err, errno == EROFS ? DB_ERR_READONLY : DB_ERR_IO,
+		    "%s: cannot create: %s", path, strerror(errno));
+		goto out;
+	}
+	if (fchmod(fd, 0600) != 0) {
+		db_seterr(err, DB_ERR_IO, "%s: chmod: %s", tmp, strerror(errno));
+		close(fd);
+		goto out;
+	}
+	close(fd);
+	t = db_new(tmp);
+	if (open_sql(t, SQLITE_OPEN_READWRITE, err) != 0)
+		goto out;
+	db_exec(t, "PRAGMA auto_vacuum = INCREMENTAL");
+	if (db_exec(t, "PRAGMA journal_mode = WAL") != SQLITE_OK ||
+	    db_migrate(t) != DB_OK) {
+		if (t->last == DB_OK)
+			db_sqlfail(t, sqlite3_errcode(t->sql), "create");
+		db_copyerr(err, t);
+		goto out;
+	}
+	db_close(t);
+	t = NULL;
+	if (link(tmp, path) != 0 && errno != EEXIST) {
+		db_seterr(err, DB_ERR_IO, "%s: cannot create: %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	r = 0;
+out:
+	db_close(t);
+	unlink_init(tmp);
+	free(tmp);
+	return r;
+}
+
 /*
  * Make sure path exists as a regular file that is empty or ours: create
- * it 0600 (O_EXCL, whatever the umask) or check the header of the one
- * there, read-only, so a foreign file is never opened by SQLite.
- * *created tells whether the file is new.
+ * it whole (create_fresh) or check the header of the one there,
+ * read-only, so a foreign file is never opened by SQLite. *created tells
+ * whether it is empty (to initialise in place).
  */
 static int
 prepare_file(const char *path, bool create, bool *created,
     struct db_error *err)
 {
+	struct stat sb;
 	int fd;
 	enum db_status st;
 
 	*created = false;
-	if (create) {
-		fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW |
-		    O_CLOEXEC, 0600);
-		if (fd >= 0) {
-			if (fchmod(fd, 0600) != 0) {
-				db_seterr(err, DB_ERR_IO, "%s: chmod: %s", path,
-				    strerror(errno));
-				close(fd);
-				unlink(path);
-				return -1;
-			}
-			close(fd);
-			*created = true;
-			return 0;
-		}
-		if (errno != EEXIST) {
-			db_seterr(err, errno == EROFS ? DB_ERR_READONLY :
-			    DB_ERR_IO, "%s: cannot create: %s", path,
+	if (create && lstat(path, &sb) != 0) {
+		if (errno != ENOENT) {
+			db_seterr(err, DB_ERR_IO, "%s: %s", path,
 			    strerror(errno));
 			return -1;
 		}
+		if (create_fresh(path, err) != 0)
+			return -1;
 	}
 	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
@@ -301,6 +361,8 @@ prepare_file(const char *path, bool create, bool *created,
 		return -1;
 	}
 	st = db_check_header(path, fd, err);
+	if (st == DB_OK && fstat(fd, &sb) == 0 && sb.st_size == 0)
+		*created = true;
 	close(fd);
 	return st == DB_OK ? 0 : -1;
 }
@@ -352,6 +414,11 @@ db_open_writer(const char *path, const struct db_writer_options *opts,
 	}
 	if (make_parents(path, err) != 0 || check_links(path, err) != 0)
 		return NULL;
+	/* A file already there is inspected before anything is created
+	 * beside it (not even the lock file). */
+	if (access(path, F_OK) == 0 &&
+	    prepare_file(path, false, &created, err) != 0)
+		return NULL;
 	db = db_new(path);
 	db->writer = true;
 	if (opts != NULL)
@@ -363,8 +430,23 @@ db_open_writer(const char *path, const struct db_writer_options *opts,
 		goto fail;
 	if (open_sql(db, SQLITE_OPEN_READWRITE, err) != 0)
 		goto fail;
+	if (sqlite3_db_readonly(db->sql, "main") == 1) {
+		/* SQLite quietly opened it read-only (no write permission). */
+		db_seterr(err, DB_ERR_READONLY, "%s: read-only (no permission "
+		    "to write it, or a read-only filesystem)", path);
+		goto fail;
+	}
 	if (created)
 		db_exec(db, "PRAGMA auto_vacuum = INCREMENTAL");
+	/* Test seam (runtime, not compiled in): a page budget that makes
+	 * "disk full" reproducible where no small filesystem can be mounted. */
+	if (getenv("HISTOP_DB_MAX_PAGES") != NULL) {
+		char *q = xasprintf("PRAGMA max_page_count = %ld",
+		    strtol(getenv("HISTOP_DB_MAX_PAGES"), NULL, 10));
+
+		db_exec(db, q);
+		free(q);
+	}
 	/*
 	 * WAL: readers never block the writer. synchronous=NORMAL: a commit
 	 * is durable once the WAL is synced at checkpoint; a power cut may
@@ -468,6 +550,7 @@ db_close(struct db *db)
 	for (i = 0; i < RST_NSTMTS; i++)
 		sqlite3_finalize(db->rst[i]);
 	free(db->sample_cols);
+	db_series_free(db);
 	if (db->sql != NULL) {
 		if (db->writer)
 			sqlite3_wal_checkpoint_v2(db->sql, NULL,

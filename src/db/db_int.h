@@ -67,6 +67,7 @@ struct db {
 	struct snapshot *scratch;
 	sqlite3_stmt *rst[RST_NSTMTS];
 	char *sample_cols;
+	struct db_rawrows *raw;   /* series.c: the last raw scan, all metrics */
 };
 
 /* Indexes into db->st[] (prepared once, in writer.c). */
@@ -153,5 +154,7 @@ void db_sysrow_read(sqlite3_stmt *, struct db_sysrow *);
 /* Metrics of c against the sample before it (p, may be NULL). */
 void db_sysrow_metrics(const struct db_sysrow *c, const struct db_sysrow *p,
     double *v, bool *have);
+/* Free the raw-scan cache of db_series() (db_close). */
+void db_series_free(struct db *);
 
 #endif

@@ -12,3 +12,5 @@ libdb_a_SOURCES = \
 	src/db/retention.c
 libdb_a_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE3_CFLAGS)
 DB_LIBS = libdb.a $(SQLITE3_LIBS) $(CORE_LIBS)
+dist_man_MANS += man/histop-db.5
+EXTRA_DIST += contrib/histop-record.service

@@ -197,6 +197,81 @@ bucket_of(int64_t t, int64_t from, int64_t to, size_t nb)
 	    ((__int128)(to - from) + 1));
 }
 
+/*
+ * The rows of the last raw scan with every metric derived: a graphs view
+ * asks for many metrics over the same window, and each row's metrics come
+ * from one SQL row anyway. Samples never change once written, so a scan
+ * of the same seq range is served again from memory.
+ */
+struct db_rawrows {
+	uint64_t s0, s1;       /* seq range scanned (incl. the one before) */
+	size_t n, cap;
+	int64_t *wall;
+	double (*v)[DBM_NMETRICS];
+	bool (*have)[DBM_NMETRICS];
+};
+#define RAWROWS_KEEP 50000 /* larger scans are not kept (memory) */
+
+void
+db_series_free(struct db *db)
+{
+	struct db_rawrows *r = db->raw;
+
+	if (r == NULL)
+		return;
+	free(r->wall);
+	free(r->v);
+	free(r->have);
+	free(r);
+	db->raw = NULL;
+}
+
+/* Rows of seq [s0, s1] into db->raw, read again only when the range
+ * differs from the last scan's. */
+static enum db_status
+raw_rows(struct db *db, uint64_t s0, uint64_t s1)
+{
+	struct db_rawrows *r = db->raw;
+	struct db_sysrow prev, cur;
+	bool have_prev = false;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (r != NULL && r->s0 == s0 && r->s1 == s1)
+		return DB_OK;
+	if (r == NULL)
+		r = db->raw = xcalloc(1, sizeof(*r));
+	r->n = 0;
+	r->s0 = r->s1 = 0; /* invalid until complete */
+	st = db_stmt(db, RST_SYS, db_sysrow_sql());
+	if (st == NULL)
+		return db->last;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)s0);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)s1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (r->n == r->cap) {
+			r->cap = r->cap ? 2 * r->cap : 1024;
+			r->wall = xreallocarray(r->wall, r->cap,
+			    sizeof(*r->wall));
+			r->v = xreallocarray(r->v, r->cap, sizeof(*r->v));
+			r->have = xreallocarray(r->have, r->cap,
+			    sizeof(*r->have));
+		}
+		db_sysrow_read(st, &cur);
+		db_sysrow_metrics(&cur, have_prev ? &prev : NULL, r->v[r->n],
+		    r->have[r->n]);
+		r->wall[r->n++] = cur.wall_ns;
+		prev = cur;
+		have_prev = true;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "read series");
+	r->s0 = s0;
+	r->s1 = s1;
+	return DB_OK;
+}
+
 /* Raw samples with wall time in [from, to] into the eligible buckets. */
 static enum db_status
 fill_raw(struct db *db, enum db_metric m, int64_t from, int64_t to,
@@ -204,12 +279,10 @@ fill_raw(struct db *db, enum db_metric m, int64_t from, int64_t to,
     const bool *eligible)
 {
 	struct db_sample a, b;
-	struct db_sysrow prev, cur;
-	bool have_prev = false, have[DBM_NMETRICS];
-	double v[DBM_NMETRICS];
-	sqlite3_stmt *st;
+	struct db_rawrows *r;
+	enum db_status st;
 	uint64_t s0, s1;
-	int rc;
+	size_t i;
 
 	if (db_seek_range(db, lo, hi, &a, &b) != DB_OK)
 		return DB_OK;
@@ -217,25 +290,19 @@ fill_raw(struct db *db, enum db_metric m, int64_t from, int64_t to,
 	s1 = a.seq < b.seq ? b.seq : a.seq;
 	if (s0 > 1)
 		s0--; /* the sample before, to derive the first rate */
-	st = db_stmt(db, RST_SYS, db_sysrow_sql());
-	if (st == NULL)
-		return db->last;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)s0);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)s1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long k;
+	if ((st = raw_rows(db, s0, s1)) != DB_OK)
+		return st;
+	r = db->raw;
+	for (i = 0; i < r->n; i++) {
+		long k = bucket_of(r->wall[i], from, to, nb);
 
-		db_sysrow_read(st, &cur);
-		db_sysrow_metrics(&cur, have_prev ? &prev : NULL, v, have);
-		prev = cur;
-		have_prev = true;
-		k = bucket_of(cur.wall_ns, from, to, nb);
-		if (k < 0 || !eligible[k] || !have[m])
+		if (k < 0 || !eligible[k] || !r->have[i][m])
 			continue;
-		bucket_add(&out[k], 0, 1, v[m], v[m], v[m]);
+		bucket_add(&out[k], 0, 1, r->v[i][m], r->v[i][m], r->v[i][m]);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? DB_OK : db_sqlfail(db, rc, "read series");
+	if (r->n > RAWROWS_KEEP)
+		db_series_free(db);
+	return DB_OK;
 }
 
 static enum db_status
@@ -269,19 +336,22 @@ fill_rollup(struct db *db, int tier, enum db_metric m, int64_t from,
 /*
  * Which buckets this pass may fill: empty ones, and for a tier coarser
  * than the zoom asks for only those ending before the finer data starts
- * (where raw samples were pruned). A bucket narrower than the sample
- * spacing is legitimately empty and stays so. False if none; also their
- * time span.
+ * (where raw samples were pruned), and for a finer tier only those the
+ * chosen tier has not rolled up yet (what it lacks before that, the finer
+ * data lacks too: no scan of a day of samples for an unknown metric). A
+ * bucket narrower than the sample spacing is legitimately empty and stays
+ * so. False if none; also their time span.
  */
 static bool
-eligible(const struct db_bucket *out, size_t nb, int64_t before, bool *el,
-    int64_t *lo, int64_t *hi)
+eligible(const struct db_bucket *out, size_t nb, int64_t after,
+    int64_t before, bool *el, int64_t *lo, int64_t *hi)
 {
 	size_t i;
 	bool any = false;
 
 	for (i = 0; i < nb; i++) {
-		el[i] = out[i].n == 0 && out[i].to_ns < before;
+		el[i] = out[i].n == 0 && out[i].to_ns < before &&
+		    out[i].to_ns >= after;
 		if (!el[i])
 			continue;
 		if (!any)
@@ -327,7 +397,7 @@ db_series(struct db *db, enum db_metric m, int64_t from, int64_t to,
 		600 * NSEC_PER_SEC };
 	int order[4], no = 0, first, t, i;
 	bool *el;
-	int64_t lo = 0, hi = 0, w, covered = INT64_MAX, ts;
+	int64_t lo = 0, hi = 0, w, covered = INT64_MAX, ts, done = INT64_MIN;
 	enum db_status st = DB_OK;
 	bool began;
 	size_t k;
@@ -352,9 +422,13 @@ db_series(struct db *db, enum db_metric m, int64_t from, int64_t to,
 		order[no++] = t;
 	el = xcalloc(nb, sizeof(*el));
 	began = db_read_begin(db);
+	if (first > 0)
+		done = db_int(db, first == 1 ? "SELECT value FROM meta WHERE "
+		    "key = 'rollup1_done'" : "SELECT value FROM meta WHERE "
+		    "key = 'rollup2_done'", INT64_MIN);
 	for (i = 0; i < no && st == DB_OK; i++) {
-		if (eligible(out, nb, order[i] > first ? covered : INT64_MAX,
-		    el, &lo, &hi)) {
+		if (eligible(out, nb, order[i] < first ? done : INT64_MIN,
+		    order[i] > first ? covered : INT64_MAX, el, &lo, &hi)) {
 			if (order[i] == 0)
 				st = fill_raw(db, m, from, to, lo, hi, nb, out,
 				    el);

@@ -6,93 +6,94 @@
 #include "config.h"
 
 #include "ui/ui_int.h"
+#include "core/i18n.h"
 #include "ui/timetravel.h"
 
 #include <stdio.h>
 #include <string.h>
 
 const struct ui_action_def ui_actions[ACT_N] = {
-	[ACT_QUIT] = { "quit", "Quit", act_quit, 0 },
-	[ACT_HELP] = { "help", "Show this help", act_help, 0 },
-	[ACT_SORT_CPU] = { "sort-cpu", "Sort by CPU%", act_sort_cpu, 0 },
-	[ACT_SORT_MEM] = { "sort-mem", "Sort by resident memory (RSS)",
+	[ACT_QUIT] = { "quit", N_("Quit"), act_quit, 0 },
+	[ACT_HELP] = { "help", N_("Show this help"), act_help, 0 },
+	[ACT_SORT_CPU] = { "sort-cpu", N_("Sort by CPU%"), act_sort_cpu, 0 },
+	[ACT_SORT_MEM] = { "sort-mem", N_("Sort by resident memory (RSS)"),
 	    act_sort_mem, 0 },
-	[ACT_SORT_TIME] = { "sort-time", "Sort by CPU time (TIME+)",
+	[ACT_SORT_TIME] = { "sort-time", N_("Sort by CPU time (TIME+)"),
 	    act_sort_time, 0 },
-	[ACT_SORT_PID] = { "sort-pid", "Sort by PID", act_sort_pid, 0 },
-	[ACT_SORT_LEFT] = { "sort-left", "Sort by the column to the left",
+	[ACT_SORT_PID] = { "sort-pid", N_("Sort by PID"), act_sort_pid, 0 },
+	[ACT_SORT_LEFT] = { "sort-left", N_("Sort by the column to the left"),
 	    act_sort_left, 0 },
-	[ACT_SORT_RIGHT] = { "sort-right", "Sort by the column to the right",
+	[ACT_SORT_RIGHT] = { "sort-right", N_("Sort by the column to the right"),
 	    act_sort_right, 0 },
-	[ACT_SORT_INVERT] = { "sort-invert", "Invert the sort order",
+	[ACT_SORT_INVERT] = { "sort-invert", N_("Invert the sort order"),
 	    act_sort_invert, 0 },
 	[ACT_FILTER] = { "filter",
-	    "Filter processes by command or user (Esc clears)", act_filter,
+	    N_("Filter processes by command or user (Esc clears)"), act_filter,
 	    0 },
-	[ACT_USER] = { "user", "Show one user's processes only", act_user, 0 },
-	[ACT_TREE] = { "tree", "Tree view", act_tree, 0 },
-	[ACT_KERNEL] = { "kernel-threads", "Show or hide kernel threads",
+	[ACT_USER] = { "user", N_("Show one user's processes only"), act_user, 0 },
+	[ACT_TREE] = { "tree", N_("Tree view"), act_tree, 0 },
+	[ACT_KERNEL] = { "kernel-threads", N_("Show or hide kernel threads"),
 	    act_kernel, 0 },
 	[ACT_KILL] = { "kill",
-	    "Send a signal to the selected process (asks first)", act_kill,
+	    N_("Send a signal to the selected process (asks first)"), act_kill,
 	    ACTF_LIVE },
-	[ACT_PAUSE] = { "pause", "Pause or resume the display (recording "
-	    "continues)", act_pause, 0 },
-	[ACT_COLUMNS] = { "columns", "Choose the process table columns",
+	[ACT_PAUSE] = { "pause", N_("Pause or resume the display (recording "
+	    "continues)"), act_pause, 0 },
+	[ACT_COLUMNS] = { "columns", N_("Choose the process table columns"),
 	    act_columns, 0 },
-	[ACT_CPU_NUMBERS] = { "numbers", "Show the CPU and memory split as "
-	    "numbers", act_cpu_numbers, 0 },
-	[ACT_PANE_CPU] = { "pane-cpu", "Show or hide the CPU pane",
+	[ACT_CPU_NUMBERS] = { "numbers", N_("Show the CPU and memory split as "
+	    "numbers"), act_cpu_numbers, 0 },
+	[ACT_PANE_CPU] = { "pane-cpu", N_("Show or hide the CPU pane"),
 	    act_pane_cpu, 0 },
-	[ACT_PANE_MEMORY] = { "pane-memory", "Show or hide the memory pane",
+	[ACT_PANE_MEMORY] = { "pane-memory", N_("Show or hide the memory pane"),
 	    act_pane_memory, 0 },
-	[ACT_PANE_LOAD] = { "pane-load", "Show or hide the load pane",
+	[ACT_PANE_LOAD] = { "pane-load", N_("Show or hide the load pane"),
 	    act_pane_load, 0 },
-	[ACT_PANE_DISK] = { "pane-disk", "Show or hide the disk pane",
+	[ACT_PANE_DISK] = { "pane-disk", N_("Show or hide the disk pane"),
 	    act_pane_disk, 0 },
-	[ACT_PANE_NETWORK] = { "pane-network", "Show or hide the network pane",
+	[ACT_PANE_NETWORK] = { "pane-network", N_("Show or hide the network pane"),
 	    act_pane_network, 0 },
 	[ACT_PANE_PRESSURE] = { "pane-pressure",
-	    "Show or hide the pressure pane", act_pane_pressure, 0 },
-	[ACT_PANE_QUOTA] = { "pane-quota", "Show or hide the quota pane",
+	    N_("Show or hide the pressure pane"), act_pane_pressure, 0 },
+	[ACT_PANE_QUOTA] = { "pane-quota", N_("Show or hide the quota pane"),
 	    act_pane_quota, 0 },
-	[ACT_UP] = { "up", "Select the previous process", act_up, 0 },
-	[ACT_DOWN] = { "down", "Select the next process", act_down, 0 },
-	[ACT_PAGE_UP] = { "page-up", "Scroll the process table up a page",
+	[ACT_UP] = { "up", N_("Select the previous process"), act_up, 0 },
+	[ACT_DOWN] = { "down", N_("Select the next process"), act_down, 0 },
+	[ACT_PAGE_UP] = { "page-up", N_("Scroll the process table up a page"),
 	    act_page_up, 0 },
 	[ACT_PAGE_DOWN] = { "page-down",
-	    "Scroll the process table down a page", act_page_down, 0 },
-	[ACT_REDRAW] = { "redraw", "Redraw the screen", act_redraw, 0 },
-	[ACT_HIST_BACK] = { "back", "History: one sample back",
+	    N_("Scroll the process table down a page"), act_page_down, 0 },
+	[ACT_REDRAW] = { "redraw", N_("Redraw the screen"), act_redraw, 0 },
+	[ACT_HIST_BACK] = { "back", N_("History: one sample back"),
 	    act_hist_back, 0 },
-	[ACT_HIST_FWD] = { "forward", "History: one sample forward (past "
-	    "the newest: live)", act_hist_fwd, 0 },
-	[ACT_HIST_BACK_1M] = { "back-1m", "History: 1 minute back",
+	[ACT_HIST_FWD] = { "forward", N_("History: one sample forward (past "
+	    "the newest: live)"), act_hist_fwd, 0 },
+	[ACT_HIST_BACK_1M] = { "back-1m", N_("History: 1 minute back"),
 	    act_hist_back_1m, 0 },
-	[ACT_HIST_FWD_1M] = { "forward-1m", "History: 1 minute forward",
+	[ACT_HIST_FWD_1M] = { "forward-1m", N_("History: 1 minute forward"),
 	    act_hist_fwd_1m, 0 },
-	[ACT_HIST_BACK_10M] = { "back-10m", "History: 10 minutes back",
+	[ACT_HIST_BACK_10M] = { "back-10m", N_("History: 10 minutes back"),
 	    act_hist_back_10m, 0 },
-	[ACT_HIST_FWD_10M] = { "forward-10m", "History: 10 minutes forward",
+	[ACT_HIST_FWD_10M] = { "forward-10m", N_("History: 10 minutes forward"),
 	    act_hist_fwd_10m, 0 },
-	[ACT_HIST_BACK_1H] = { "back-1h", "History: 1 hour back",
+	[ACT_HIST_BACK_1H] = { "back-1h", N_("History: 1 hour back"),
 	    act_hist_back_1h, 0 },
-	[ACT_HIST_FWD_1H] = { "forward-1h", "History: 1 hour forward",
+	[ACT_HIST_FWD_1H] = { "forward-1h", N_("History: 1 hour forward"),
 	    act_hist_fwd_1h, 0 },
-	[ACT_HIST_OLDEST] = { "oldest", "History: the oldest sample",
+	[ACT_HIST_OLDEST] = { "oldest", N_("History: the oldest sample"),
 	    act_hist_oldest, 0 },
-	[ACT_HIST_LIVE] = { "live", "History: back to live (replay: the "
-	    "newest sample, following)", act_hist_live, 0 },
-	[ACT_HIST_GOTO] = { "goto", "History: go to a time (now, -15m, "
-	    "03:12, 2026-11-25T03:12)", act_hist_goto, 0 },
-	[ACT_HIST_MARK] = { "mark", "Mark this moment to compare with "
-	    "another", act_hist_mark, 0 },
-	[ACT_HIST_DIFF] = { "what-changed", "What changed between the mark "
-	    "and this moment", act_hist_diff, 0 },
-	[ACT_GRAPHS] = { "graphs", "History graphs (cursor sets the time "
-	    "shown)", act_graphs, 0 },
-	[ACT_PROC_GRAPH] = { "process-graph", "History graph of the "
-	    "selected process (CPU, RSS)", act_proc_graph, 0 },
+	[ACT_HIST_LIVE] = { "live", N_("History: back to live (replay: the "
+	    "newest sample, following)"), act_hist_live, 0 },
+	[ACT_HIST_GOTO] = { "goto", N_("History: go to a time (now, -15m, "
+	    "03:12, 2026-11-25T03:12)"), act_hist_goto, 0 },
+	[ACT_HIST_MARK] = { "mark", N_("Mark this moment to compare with "
+	    "another"), act_hist_mark, 0 },
+	[ACT_HIST_DIFF] = { "what-changed", N_("What changed between the mark "
+	    "and this moment"), act_hist_diff, 0 },
+	[ACT_GRAPHS] = { "graphs", N_("History graphs (cursor sets the time "
+	    "shown)"), act_graphs, 0 },
+	[ACT_PROC_GRAPH] = { "process-graph", N_("History graph of the "
+	    "selected process (CPU, RSS)"), act_proc_graph, 0 },
 };
 
 const struct ui_keydef ui_keys[] = {

@@ -76,7 +76,7 @@ signals_restore(const struct sigaction *old)
 		sigaction(handled[i], &old[i], NULL);
 }
 
-/* ---- shared helpers ------------------------------------------------------ */
+/* ---- shared helpers ---------------------------------------------------- */
 
 void
 ui_message(struct ui *ui, const char *fmt, ...)
@@ -232,7 +232,7 @@ ui_draw_status(struct ui *ui)
 	}
 }
 
-/* ---- the loop ------------------------------------------------------------- */
+/* ---- the loop ----------------------------------------------------------- */
 
 static void
 take_sample(struct ui *ui)

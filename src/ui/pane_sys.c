@@ -106,7 +106,7 @@ pane_memory_draw(struct ui *ui, const struct ui_rect *r)
 	ui_put(ui, r->y + 2, r->x, r->w, label, A_NORMAL);
 }
 
-/* ---- load and tasks ------------------------------------------------------ */
+/* ---- load and tasks ---------------------------------------------------- */
 
 int
 pane_load_want(const struct ui *ui, int width)
@@ -146,7 +146,7 @@ pane_load_draw(struct ui *ui, const struct ui_rect *r)
 	ui_put(ui, r->y, r->x + x, r->w - x, line, A_NORMAL);
 }
 
-/* ---- pressure -------------------------------------------------------------- */
+/* ---- pressure ---------------------------------------------------------- */
 
 int
 pane_pressure_want(const struct ui *ui, int width)
@@ -190,7 +190,7 @@ pane_pressure_draw(struct ui *ui, const struct ui_rect *r)
 	}
 }
 
-/* ---- quotas ---------------------------------------------------------------- */
+/* ---- quotas ------------------------------------------------------------ */
 
 int
 pane_quota_want(const struct ui *ui, int width)

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/paths.h"
 #include "core/xalloc.h"
 #include "db/db.h"
@@ -33,8 +34,8 @@ recorder_open(const char *path, char *msg, size_t len)
 	struct db *db;
 
 	if (path == NULL && (path = def = paths_default_db()) == NULL) {
-		snprintf(msg, len, "not recording: no home directory for the "
-		    "history database (use --db)");
+		snprintf(msg, len, _("not recording: no home directory for the "
+		    "history database (use --db)"));
 		return NULL;
 	}
 	memset(&e, 0, sizeof(e));
@@ -42,10 +43,10 @@ recorder_open(const char *path, char *msg, size_t len)
 	free(def);
 	if (db == NULL) {
 		if (e.code == DB_ERR_LOCKED && e.pid > 0)
-			snprintf(msg, len, "not recording: another histop "
-			    "(pid %ld) records this database", (long)e.pid);
+			snprintf(msg, len, _("not recording: another histop "
+			    "(pid %ld) records this database"), (long)e.pid);
 		else
-			snprintf(msg, len, "not recording: %s", e.msg);
+			snprintf(msg, len, _("not recording: %s"), e.msg);
 		return NULL;
 	}
 	r = xcalloc(1, sizeof(*r));
@@ -62,7 +63,7 @@ recorder_write(struct ui_recorder *r, const struct snapshot *s, char *msg,
 	enum db_status st;
 
 	if (r->stopped) {
-		snprintf(msg, len, "not recording: %s", db_errmsg(r->db));
+		snprintf(msg, len, _("not recording: %s"), db_errmsg(r->db));
 		return -1;
 	}
 	memset(&e, 0, sizeof(e));
@@ -74,8 +75,8 @@ recorder_write(struct ui_recorder *r, const struct snapshot *s, char *msg,
 	if (!db_status_transient(st))
 		r->stopped = true;
 	r->last = st;
-	snprintf(msg, len, "%s: %s", r->stopped ? "recording stopped" :
-	    "recording paused (will retry)", e.msg[0] != '\0' ? e.msg :
+	snprintf(msg, len, "%s: %s", r->stopped ? _("recording stopped") :
+	    _("recording paused (will retry)"), e.msg[0] != '\0' ? e.msg :
 	    db_errmsg(r->db));
 	return -1;
 }

@@ -18,6 +18,7 @@
 #include <term.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
 /* The one piece of global state: what the fatal() hook must undo. */
@@ -44,42 +45,42 @@ term_start(struct ui *ui, char *err, size_t errlen)
 	int e = 0;
 
 	if (!isatty(STDOUT_FILENO)) {
-		snprintf(err, errlen, "standard output is not a terminal; "
-		    "use -b for batch output");
+		snprintf(err, errlen, _("standard output is not a terminal; "
+		    "use -b for batch output"));
 		return 2;
 	}
 	setlocale(LC_CTYPE, "");
 	ui->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if (term == NULL || *term == '\0') {
-		snprintf(err, errlen, "unknown terminal type (TERM is not "
-		    "set); set TERM, or use -b for batch output");
+		snprintf(err, errlen, _("unknown terminal type (TERM is not "
+		    "set); set TERM, or use -b for batch output"));
 		return 1;
 	}
 	ui_text(safe, sizeof(safe), term, strlen(term), 40, false);
 	if (setupterm(term, STDOUT_FILENO, &e) != OK) {
-		snprintf(err, errlen, "unknown terminal type '%s'%s; set TERM, "
-		    "or use -b for batch output", safe,
-		    e < 0 ? " (no terminfo database)" : "");
+		snprintf(err, errlen, _("unknown terminal type '%s'%s; set TERM, "
+		    "or use -b for batch output"), safe,
+		    e < 0 ? _(" (no terminfo database)") : "");
 		return 1;
 	}
 	if (cursor_address == NULL) {
 		del_curterm(cur_term);
-		snprintf(err, errlen, "terminal type '%s' cannot move the "
-		    "cursor; use -b for batch output", safe);
+		snprintf(err, errlen, _("terminal type '%s' cannot move the "
+		    "cursor; use -b for batch output"), safe);
 		return 1;
 	}
 	del_curterm(cur_term);
 	term_in = stdin;
 	if (!isatty(STDIN_FILENO) && (term_in = fopen("/dev/tty", "r")) ==
 	    NULL) {
-		snprintf(err, errlen, "no terminal to read keys from; use -b "
-		    "for batch output");
+		snprintf(err, errlen, _("no terminal to read keys from; use -b "
+		    "for batch output"));
 		return 2;
 	}
 	ui->screen = newterm(term, stdout, term_in);
 	if (ui->screen == NULL) {
-		snprintf(err, errlen, "unknown terminal type '%s'; set TERM, "
-		    "or use -b for batch output", safe);
+		snprintf(err, errlen, _("unknown terminal type '%s'; set TERM, "
+		    "or use -b for batch output"), safe);
 		return 1;
 	}
 	set_term(ui->screen);
@@ -91,7 +92,10 @@ term_start(struct ui *ui, char *err, size_t errlen)
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
-	set_escdelay(25);
+	/* Esc answers quickly, yet a key's escape sequence split by a slow
+	 * link stays one key; ESCDELAY (ms) in the environment wins */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(100);
 	curs_set(0);
 	ui->mouse = mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL) != 0;
 	mouseinterval(0);

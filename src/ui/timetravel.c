@@ -103,7 +103,7 @@ tt_title(struct ui *ui, char *buf, size_t len)
 	if (n < len)
 		timeline_format(buf + n, len - n, &tl);
 	if (ui->src != NULL && ui->src->live)
-		strlcat(buf, ui->rec != NULL ? "  recording" :
+		strlcat(buf, recorder_active(ui->rec) ? "  recording" :
 		    "  not recording", len);
 }
 

@@ -144,7 +144,8 @@ void col_format(enum ui_col, const struct snap_proc *, uint64_t mem_total,
     char *buf, size_t len);
 /* Order of a and b by column c, ascending; unknown values compare last
  * regardless of the direction (see proctab). */
-int col_compare(enum ui_col, const struct snap_proc *, const struct snap_proc *);
+int col_compare(enum ui_col, const struct snap_proc *,
+    const struct snap_proc *);
 /* Whether p's value for column c is known. */
 bool col_known(const struct snap_proc *, enum ui_col);
 
@@ -285,7 +286,7 @@ extern const struct ui_view view_signal;
 void ui_push_view(struct ui *, const struct ui_view *);
 void ui_pop_view(struct ui *);
 
-/* ---- panes (pane_*.c) ---------------------------------------------------- */
+/* ---- panes (pane_*.c) -------------------------------------------------- */
 
 struct ui_pane {
 	const char *name;   /* "cpu" ... (config) */
@@ -310,7 +311,7 @@ void pane_pressure_draw(struct ui *, const struct ui_rect *);
 int pane_quota_want(const struct ui *, int);
 void pane_quota_draw(struct ui *, const struct ui_rect *);
 
-/* ---- keys (keys.c) -------------------------------------------------------- */
+/* ---- keys (keys.c) ------------------------------------------------------ */
 
 /* Function keys are ncurses KEY_* codes offset so they never collide with
  * characters read by wget_wch(). */
@@ -434,7 +435,7 @@ void recorder_close(struct ui_recorder *);
 /* Whether the last write succeeded (the title says "recording"). */
 bool recorder_active(const struct ui_recorder *);
 
-/* ---- the ui state --------------------------------------------------------- */
+/* ---- the ui state ------------------------------------------------------- */
 
 #define UI_MAX_VIEWS 4
 

@@ -160,19 +160,13 @@ cursor_time(struct ui *ui, const struct db_sample *last)
 	return last->wall_ns;
 }
 
-/* The process's samples in the window, averaged into nb buckets. */
+/* Add the process's points pt[0..n-1] to their buckets (CPU, RSS). */
 static void
-fetch_proc(struct db *db, struct tt_graphs *g)
+proc_points(struct tt_graphs *g, const struct db_proc_point *pt, size_t n)
 {
-	struct db_proc_point *pt = NULL;
 	struct db_bucket *c = g->bk[0], *r = g->bk[1];
-	size_t n = 0, i;
+	size_t i;
 
-	memset(c, 0, g->nt * sizeof *c);
-	memset(r, 0, g->nt * sizeof *r);
-	if (db_proc_history(db, g->pid, g->start_ns, g->from,
-	    g->from + g->bw * (int64_t)g->nb, &pt, &n) != DB_OK)
-		n = 0;
 	for (i = 0; i < n; i++) {
 		int64_t k = (pt[i].wall_ns - g->from) * (int64_t)g->nt /
 		    (g->bw * (int64_t)g->nb);
@@ -197,7 +191,42 @@ fetch_proc(struct db *db, struct tt_graphs *g)
 			b[j]->n++;
 		}
 	}
-	free(pt);
+}
+
+/*
+ * The process's history in the window. Every sample when the window holds
+ * a few per bucket; zoomed far out (a week is 300,000 samples), the first
+ * PROC_SAMPLED samples of each bucket instead, so the cost follows the
+ * width of the graph, not the length of the history.
+ */
+#define PROC_SAMPLED 4
+static void
+fetch_proc(struct db *db, struct tt_graphs *g)
+{
+	int64_t span = g->bw * (int64_t)g->nb, tb = span / (int64_t)g->nt;
+	struct db_proc_point *pt;
+	size_t n, k;
+
+	memset(g->bk[0], 0, g->nt * sizeof *g->bk[0]);
+	memset(g->bk[1], 0, g->nt * sizeof *g->bk[1]);
+	if (g->interval <= 0 || span / g->interval <= 8 * (int64_t)g->nt) {
+		pt = NULL;
+		if (db_proc_history(db, g->pid, g->start_ns, g->from,
+		    g->from + span - 1, &pt, &n) == DB_OK)
+			proc_points(g, pt, n);
+		free(pt);
+		return;
+	}
+	for (k = 0; k < g->nt; k++) {
+		int64_t t = g->from + span * (int64_t)k / (int64_t)g->nt;
+
+		pt = NULL;
+		if (db_proc_history(db, g->pid, g->start_ns, t, t +
+		    (tb < PROC_SAMPLED * g->interval ? tb :
+		    PROC_SAMPLED * g->interval) - 1, &pt, &n) == DB_OK)
+			proc_points(g, pt, n);
+		free(pt);
+	}
 }
 
 /* Fetch the series for window [from, from + nb * bw) when it changed. */

@@ -9,6 +9,8 @@
 
 #include <stdio.h>
 
+#include "core/i18n.h"
+
 static const struct {
 	enum ui_color c;
 	const char *name;
@@ -40,8 +42,8 @@ help_draw(struct ui *ui)
 		return;
 	}
 	ui_fill_line(ui, 0, 0, ui->cols, ui_attr(ui, C_HEADER));
-	ui_put(ui, 0, 0, ui->cols, "histop help - any key returns, "
-	    "Up/Down scroll", ui_attr(ui, C_HEADER));
+	ui_put(ui, 0, 0, ui->cols, _("histop help - any key returns, "
+	    "Up/Down scroll"), ui_attr(ui, C_HEADER));
 	y = 1;
 	for (a = 0; a < ACT_N + 2; a++, row++) {
 		if (row < ui->help_top || y >= ui->rows)
@@ -69,8 +71,8 @@ help_draw(struct ui *ui)
 		if (keys[0] == '\0')
 			continue;
 		snprintf(line, sizeof(line), "%-22s %s%s", keys,
-		    ui_actions[a].help, (ui_actions[a].flags & ACTF_LIVE) ?
-		    " [live only]" : "");
+		    _(ui_actions[a].help), (ui_actions[a].flags & ACTF_LIVE) ?
+		    _(" [live only]") : "");
 		ui_put(ui, y++, 0, ui->cols, line, A_NORMAL);
 	}
 }

@@ -131,6 +131,23 @@ test_sanitize_buf(void)
 }
 
 static void
+test_shown(void)
+{
+	char buf[16];
+
+	is_str(text_shown(buf, sizeof(buf), "caf\xc3\xa9\n"), "caf\xc3\xa9\\n",
+	    "shown: UTF-8 locale keeps text, escapes controls");
+	is_str(text_shown(buf, sizeof(buf), "0123456789abcdefXYZ"),
+	    "0123456789abcde", "shown: cut to the buffer");
+	is_str(text_shown(buf, sizeof(buf), NULL), "", "shown: NULL is empty");
+	setlocale(LC_CTYPE, "C");
+	is_str(text_shown(buf, sizeof(buf), "caf\xc3\xa9"), "caf\\u00e9",
+	    "shown: ASCII locale escapes non-ASCII");
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "");
+}
+
+static void
 test_json(void)
 {
 	is_str(json("abc", 3), "\"abc\"", "json: plain");
@@ -200,6 +217,7 @@ main(void)
 	test_utf8();
 	test_sanitize();
 	test_sanitize_buf();
+	test_shown();
 	test_json();
 	test_csv();
 	test_numbers();

@@ -12,6 +12,21 @@ tests_db_test_db_retention_SOURCES = tests/db/test_db_retention.c \
 	tests/db/synth.c tests/db/synth.h tests/tap.h
 tests_db_test_db_retention_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_test_db_retention_LDADD = $(DB_LIBS)
+TESTS += tests/db/faults.sh
+EXTRA_DIST += tests/db/faults.sh
+# timeparse is core: its test links core only.
+check_PROGRAMS += tests/db/test_timeparse
+TESTS += tests/db/test_timeparse
+tests_db_test_timeparse_SOURCES = tests/db/test_timeparse.c tests/tap.h
+tests_db_test_timeparse_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_db_test_timeparse_LDADD = $(CORE_LIBS)
+check_PROGRAMS += tests/db/test_db_migrate
+TESTS += tests/db/test_db_migrate
+tests_db_test_db_migrate_SOURCES = tests/db/test_db_migrate.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_db_migrate_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_db_migrate_LDADD = $(DB_LIBS)
+EXTRA_DIST += tests/db/fixtures/v1.sql
 
 ## Fault tests: the store under crashes, full disks, hostile files and
 ## concurrent readers (tests/db/fault_*.sh drive the real recorder).

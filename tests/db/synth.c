@@ -108,7 +108,7 @@ synth_fill(struct snapshot *s, int i, int nproc)
 		s->mem.v[k] = (uint64_t)(k + 1) * 1073741824ULL +
 		    (uint64_t)(i % 7) * 4096;
 	s->mem.v[MEM_TOTAL] = 16ULL << 30;
-	s->mem.v[MEM_AVAILABLE] = (8ULL << 30) - (uint64_t)i * 1048576;
+	s->mem.v[MEM_AVAILABLE] = (8ULL << 30) - (uint64_t)(i % 4096) * 1048576;
 	s->mem.have = (1u << MEM_NFIELDS) - 1;
 	s->mem.have &= ~(1u << MEM_SHARED);
 	s->load.avg[0] = 0.5 + i * 0.01;

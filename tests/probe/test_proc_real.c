@@ -10,7 +10,9 @@
 #include <grp.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sched.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -87,7 +89,8 @@ main(int argc, char **argv)
 	const char *base = strrchr(argv[0], '/');
 	pid_t child;
 	int fds, i, pfd[2], status;
-	bool sorted = true;
+	char hpdir[] = "/tmp/histop-hidepid.XXXXXX";
+	bool sorted = true, valgrind = false;
 	size_t k;
 
 	if (!ok(c != NULL, "collector on /proc"))
@@ -104,7 +107,8 @@ main(int argc, char **argv)
 		ok(strcmp(kcomm, comm) == 0 || strncmp(kcomm, "memcheck", 8) == 0,
 		    "kernel's comm is argv[0]'s base name (%s)", kcomm);
 		is_str(p->comm, kcomm, "own comm");
-		if (strncmp(kcomm, "memcheck", 8) == 0)
+		valgrind = strncmp(kcomm, "memcheck", 8) == 0;
+		if (valgrind)
 			ok(1, "# SKIP valgrind fakes its client's cmdline");
 		else
 			is_str(p->cmdline, kcmd, "own cmdline, NULs joined");
@@ -194,11 +198,69 @@ main(int argc, char **argv)
 		struct rlimit own;
 
 		getrlimit(RLIMIT_NOFILE, &own);
-		ok(probe_process_limits(c, getpid(), &rl) == 0 &&
+		if (valgrind)
+			ok(1, "# SKIP valgrind reports its own RLIMIT_NOFILE");
+		else
+			ok(probe_process_limits(c, getpid(), &rl) == 0 &&
 		    (rl.have & (1u << RLIM_NOFILE)) &&
-		    rl.soft[RLIM_NOFILE] == own.rlim_cur &&
-		    rl.hard[RLIM_NOFILE] == own.rlim_max,
-		    "own /proc limits match getrlimit(RLIMIT_NOFILE)");
+			    rl.soft[RLIM_NOFILE] == own.rlim_cur &&
+			    rl.hard[RLIM_NOFILE] == own.rlim_max,
+			    "own /proc limits match getrlimit(RLIMIT_NOFILE)");
+	}
+
+	/*
+	 * hidepid=invisible: a proc mounted with it, in a private mount
+	 * namespace, read as nobody: only nobody's own processes are listed,
+	 * without errors.
+	 */
+	if (mkdtemp(hpdir) == NULL)
+		hpdir[0] = '\0';
+	if (pipe(pfd) == 0 && (child = fork()) == 0) {
+		char *dir = hpdir, r = 's';
+
+		close(pfd[0]);
+		if (getuid() == 0 && *dir != '\0' && unshare(CLONE_NEWNS) == 0 &&
+		    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0) {
+			if (mount("proc", dir, "proc", 0, "hidepid=invisible") != 0)
+				r = 'm';
+			else if (setgroups(0, NULL) != 0 || setgid(65534) != 0 ||
+			    setuid(65534) != 0)
+				r = 'u';
+			else {
+				struct probe_options o = { .proc_root = dir,
+					.areas = 1u << AREA_PROCESSES };
+				char err[256];
+				struct probe_collector *c2 =
+				    probe_collector_new(&o, err, sizeof err);
+				struct snapshot *s2 = snapshot_new();
+
+				r = 'n';
+				if (c2 != NULL && probe_processes(c2, s2) == 0 &&
+				    snapshot_find_proc(s2, getpid()) != NULL) {
+					r = 'y';
+					for (k = 0; k < s2->nproc; k++)
+						if (s2->proc[k].uid != 65534)
+							r = 'o';
+				}
+			}
+		}
+		(void)!write(pfd[1], &r, 1);
+		_exit(0);
+	} else if (child > 0) {
+		char r = '?';
+
+		close(pfd[1]);
+		if (read(pfd[0], &r, 1) != 1)
+			r = '?';
+		close(pfd[0]);
+		waitpid(child, &status, 0);
+		if (hpdir[0] != '\0')
+			rmdir(hpdir); /* the mount lived in the child's namespace */
+		if (r == 's' || r == 'm')
+			ok(1, "# SKIP cannot mount proc with hidepid here (%c)", r);
+		else
+			ok(r == 'y', "hidepid=invisible as nobody: only own "
+			    "processes, self found (child said %c)", r);
 	}
 
 	/* Pid dir fds are kept between ticks: at most one per process. */

@@ -64,6 +64,22 @@ usage_error "need -b" --format json
 usage_error "--proc-root" -b --proc-root ""
 usage_error "--sys-root" -b --sys-root ""
 
+# Hostile arguments are quoted escaped, never raw, in the one line.
+esc=$(printf '\033]0;pwned\007')
+"$HISTOP" -b -d "$esc" 2>"$tmp/err" >/dev/null
+is $? 2 "escape sequence as -d: exit 2"
+grep -qF '\x1b]0;pwned\x07' "$tmp/err" && ! grep -q "$(printf '\033')" "$tmp/err"
+ok $? "escape sequence as -d: shown escaped, no raw ESC"
+"$HISTOP" "-$(printf '\033')" 2>"$tmp/err" >/dev/null
+is $? 2 "ESC as an option letter: exit 2"
+grep -qF "'-\x1b'" "$tmp/err"
+ok $? "ESC as an option letter: shown escaped"
+"$HISTOP" -b -n 1 --proc-root "$tmp/$esc" 2>"$tmp/err" >/dev/null
+is $? 1 "escape sequence in --proc-root: exit 1"
+grep -qF '\x1b]0;pwned\x07' "$tmp/err" && ! grep -q "$(printf '\033')" "$tmp/err"
+ok $? "escape sequence in --proc-root: message escaped"
+is "$(wc -l <"$tmp/err" | tr -d ' ')" 1 "escape sequence in --proc-root: one line"
+
 # Valid values that must not be refused as usage errors.
 for args in "-d 0.1" "-d 2" "-d .5" "-d 86400" "-n 1" "-s rss" "-s mem" \
     "-s cpu" "-s time" "-s rss_bytes" "-p 1,2,3" "-u root" "-u 0" \

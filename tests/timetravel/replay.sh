@@ -146,6 +146,48 @@ for bad in yesterday 25:99 -5x 2026-13-01 '03:12 junk'; do
 	ok $? "jump: '$bad' leaves the time alone"
 done
 
+# ---- relative and clock-time forms: a history ending now ----------------
+tt_keys q
+tt_gone >/dev/null
+tt_kill
+now=$(date +%s)
+"$gen" "$d/now.db" -n 720 -i 10 -p 5 -s $((now - 7190)) -q
+tt_start 120 40 "$HISTOP" -r "$d/now.db" -d 0.2
+tt_wait '^histop +REPLAY'
+for rel in -90m -1h30m -5400s -1.5h; do
+	jump "$rel"
+	case $rel in
+	-1.5h) tt_wait 'bad time' 5
+		ok $? "jump: '$rel' refused (whole units only)" ;;
+	*) tt_wait '^histop +PAST .* 1h(29|30)m ago'
+		ok $? "jump: $rel lands 1h30m back" ;;
+	esac
+done
+jump -1d
+tt_wait 'before the oldest sample'
+ok $? "jump: -1d, before the history, says so"
+jump +5m
+tt_wait '^histop +REPLAY'
+ok $? "jump: +5m (later than the newest) is the newest sample"
+# Clock time today, an hour ago (unless that was yesterday).
+hm=$(date -d "@$((now - 3600))" +%H:%M)
+if [ "$(date -d "@$((now - 3600))" +%F)" = "$(date -d "@$now" +%F)" ]; then
+	jump "$hm"
+	tt_wait "^histop +PAST +$(date -d "@$now" +%F) .* (1h|59m[0-9]+s|1h0m[0-9]+s) ago"
+	ok $? "jump: clock time $hm (today), the sample nearest"
+	jump "$hm:30"
+	tt_wait "^histop +PAST +$(date -d "@$now" +%F) $hm:(2[5-9]|3[0-5]) "
+	ok $? "jump: clock time with seconds $hm:30"
+else
+	ok 0 "# SKIP an hour ago was yesterday"
+	ok 0 "# SKIP an hour ago was yesterday"
+fi
+tt_keys q
+tt_gone >/dev/null
+tt_kill
+tt_start 120 40 "$HISTOP" -r "$d/h.db" --at 2026-11-25T00:00:00 -d 0.2
+tt_wait '^histop +PAST +2026-11-25 00:00:00 '
+
 # ---- what changed -------------------------------------------------------
 jump 2026-11-25T00:00:20
 tt_wait '00:00:20 ' && tt_keys m

@@ -32,9 +32,9 @@ tests_ui_test_ui_config_LDADD = $(UI_TEST_LIBS)
 check_PROGRAMS += tests/ui/ui_load
 tests_ui_ui_load_SOURCES = tests/ui/ui_load.c
 tests_ui_ui_load_LDADD = -lpthread
-TESTS += tests/ui/tmux_live.sh tests/ui/tmux_terminal.sh tests/ui/tmux_record.sh tests/ui/tmux_keys.sh \
+TESTS += tests/ui/tmux_live.sh tests/ui/tmux_terminal.sh tests/ui/tmux_record.sh tests/ui/tmux_keys.sh tests/ui/tmux_diskfull.sh \
 	tests/ui/tmux_hostile.sh
-EXTRA_DIST += tests/ui/tmux_lib.sh tests/ui/tmux_live.sh tests/ui/tmux_record.sh tests/ui/tmux_keys.sh \
+EXTRA_DIST += tests/ui/tmux_lib.sh tests/ui/tmux_live.sh tests/ui/tmux_record.sh tests/ui/tmux_keys.sh tests/ui/tmux_diskfull.sh \
 	tests/ui/tmux_terminal.sh tests/ui/tmux_hostile.sh
 # Time travel (issue 5): moves over a generated database; the generator
 # writes synthetic histories through the store for the terminal tests.

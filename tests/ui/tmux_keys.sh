@@ -81,6 +81,23 @@ T send-keys '<' '<' '<' '<'
 wait_top '^ *1 root' 5
 ok $? "< four times: S (state), all alike, so pid order"
 
+# a click on a header sorts by it (X10 mouse report, as TERM=screen has)
+click() { # click X Y (0-based screen cell): press, then release
+	xy="$(printf "\\$(printf %o $(($1 + 33)))")$(printf "\\$(printf %o $(($2 + 33)))")"
+	T send-keys -l "$(printf '\033[M') $xy$(printf '\033[M')#$xy"
+}
+hdr=$(screen | grep -n 'PID USER' | cut -d: -f1)
+x=$(screen | sed -n "${hdr}p" | awk '{ print index($0, " RSS") }')
+T send-keys N
+wait_top '^ *1 root' 5
+click "$x" $((hdr - 1))
+wait_top 'memhog' 10
+ok $? "click on the RSS header sorts by RSS"
+sleep 0.5 # the first click's release is read before the next press
+click "$x" $((hdr - 1))
+poll 10 eval '! on_top memhog'
+ok $? "a second click inverts"
+
 T send-keys Space
 wait_for 'PAUSED' 5
 ok $? "Space pauses"
@@ -93,7 +110,13 @@ wait_for 'only on the live machine' 5
 ok $? "k refused when not live"
 
 T send-keys q
-is "$(exit_status)" 0 "fixture quits"
+st=$(exit_status)
+is "$st" 0 "fixture quits"
+if [ "$st" = "still running" ]; then
+	pid=$(app_pid)
+	{ cat "/proc/$pid/wchan"; echo; cat "/proc/$pid/stack"; ls -l "/proc/$pid/fd"
+	  command -v gdb >/dev/null && gdb -batch -ex 'thread apply all bt' -p "$pid"; } 2>&1 | sed 's/^/# /'
+fi
 
 # k on the live machine: pick the signal, confirm, the process is gone
 new_server

@@ -8,6 +8,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/histop-ui.XXXXXX")
 helpers=""
 # Private state and config, never the user's.
 export XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config"
+# a loaded machine may split an escape sequence (mouse, arrows): wait
+# long enough that it stays one key
+export ESCDELAY=1000
 T() { tmux -u -L "$sock" -f /dev/null "$@"; }
 cleanup() {
 	for s in $socks; do tmux -L "$s" kill-server 2>/dev/null; done
@@ -15,12 +18,30 @@ cleanup() {
 	rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
+# wrap COMMAND...: run COMMAND in a shell that records its exit status in
+# $work/exit.<socket>.<window> (tmux may be slow to reap a pane's process)
+nwin=0
+wrap() {
+	cmd="$*"
+	cmd=${cmd#exec }
+	echo "$cmd; echo \$? > $work/exit.$sock.$nwin"
+	nwin=$((nwin + 1))
+}
 # start W H COMMAND...: a new session running COMMAND
 start() {
 	w=$1 h=$2
 	shift 2
-	T new-session -d -x "$w" -y "$h" "$*"
+	nwin=0
+	T new-session -d -x "$w" -y "$h" "$(wrap "$@")"
 	T set-option -g remain-on-exit on >/dev/null
+}
+# window COMMAND...: a new window (:1, :2, ...) running COMMAND
+window() { T new-window -d "$(wrap "$@")"; }
+# app_pid [TARGET]: the pid of the program the pane's shell runs
+app_pid() {
+	sh_pid=$(T display -p ${1:+-t "$1"} '#{pane_pid}')
+	c=$(pgrep -P "$sh_pid" | head -1)
+	echo "${c:-$sh_pid}"
 }
 screen() { T capture-pane -p; }
 # poll SECONDS COMMAND...: run COMMAND every 0.1 s until it succeeds
@@ -47,29 +68,22 @@ table_rows() { screen | sed -n '/PID USER/,$p' | sed '1d;$d' | grep -v '^ *$'; }
 on_top() { top_row | grep -q -- "$1"; }
 # wait_top REGEX [SECONDS]: poll until the top row matches
 wait_top() { poll "${2:-10}" on_top "$1"; }
-pane_dead() { T display -p '#{pane_dead}'; }
+# alive: the program in window 0 has not ended
+alive() { [ ! -s "$work/exit.$sock.0" ] && [ "$(T display -p '#{pane_dead}')" = 0 ]; }
 # new_server: stop this tmux server and use a fresh socket (a killed
 # server takes a moment to go; reusing its socket races with that)
 new_server() {
 	T kill-server 2>/dev/null
 	sock="histop-test-$$-$(( $(echo $socks | wc -w) + 1 ))"
+	nwin=0
 	socks="$socks $sock"
 }
 count_is() { [ "$(table_rows | grep -c -- "$1")" -eq "$2" ]; }
 # wait_count REGEX N [SECONDS]: until N table rows match
 wait_count() { poll "${3:-10}" count_is "$1" "$2"; }
-# exit_status [TARGET]: wait (15 s at most) for the pane's program to end;
-# prints its exit status, or "signal N"
+# exit_status [WINDOW]: wait (30 s at most) for the program in that
+# window (default 0) to end; prints its exit status
 exit_status() {
-	n=150
-	while [ "$n" -gt 0 ]; do
-		st=$(T display -p ${1:+-t "$1"} '#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}' 2>/dev/null)
-		case "$st" in
-		1:?*:*) echo "${st#1:}" | cut -d: -f1; return ;;
-		1::?*) echo "signal ${st##*:}"; return ;;
-		esac
-		sleep 0.1
-		n=$((n - 1))
-	done
-	echo "still running"
+	f="$work/exit.$sock.${1:-0}"
+	if poll 30 test -s "$f"; then cat "$f"; else echo "still running"; fi
 }

@@ -10,13 +10,13 @@ wait_for 'PID USER' 10
 ok $? "live UI up"
 wait_for ' recording' 5
 ok $? "title says recording"
-pid1=$(T display -p '#{pane_pid}')
+pid1=$(app_pid)
 sleep 1.5
 [ -f "$db" ]
 ok $? "default database created under XDG_STATE_HOME"
 is "$(stat -c %a "$db")" 600 "database file is 0600"
 
-T new-window -d "exec $HISTOP -d 0.3"
+window "$HISTOP -d 0.3"
 n=100
 while [ "$n" -gt 0 ] && ! T capture-pane -p -t :1 | grep -q "pid $pid1"; do
 	sleep 0.1
@@ -30,7 +30,7 @@ T capture-pane -p -t :1 | grep -q 'not recording'
 ok $? "its title says not recording"
 T send-keys -t :1 q
 T send-keys -t :0 q
-is "$(exit_status :0)" 0 "recording UI exits 0"
+is "$(exit_status 0)" 0 "recording UI exits 0"
 if command -v sqlite3 >/dev/null 2>&1; then
 	samples=$(sqlite3 "$db" 'select count(*) from sample' 2>/dev/null)
 	[ "${samples:-0}" -ge 3 ]

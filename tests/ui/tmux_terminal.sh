@@ -87,7 +87,7 @@ new_server
 # resize storm, then tiny sizes, then back
 start 120 40 "exec $HISTOP --no-record -d 0.5"
 wait_for 'PID USER' 10
-pid=$(T display -p '#{pane_pid}')
+pid=$(app_pid)
 i=0
 while [ $i -lt 200 ]; do
 	T resize-window -x $(( (i * 37) % 300 + 1 )) -y $(( (i * 53) % 100 + 1 ))
@@ -96,7 +96,8 @@ done
 T resize-window -x 100 -y 30
 wait_for 'PID USER' 10
 ok $? "after 200 resizes the table is back"
-is "$(pane_dead)" 0 "alive after the resize storm"
+alive
+ok $? "alive after the resize storm"
 wide=$(screen | while IFS= read -r l; do
 	[ "$(printf '%s' "$l" | wc -m)" -gt 100 ] && echo x
 done | wc -l)
@@ -112,12 +113,14 @@ wait_for 'terminal' 5
 ok $? "10x3: 'terminal too small'"
 T resize-window -x 1 -y 1
 sleep 0.5
-is "$(pane_dead)" 0 "1x1: alive"
+alive
+ok $? "1x1: alive"
 T resize-window -x 2 -y 1
 sleep 0.3
 T send-keys P M t
 sleep 0.3
-is "$(pane_dead)" 0 "2x1 with keys: alive"
+alive
+ok $? "2x1 with keys: alive"
 T resize-window -x 100 -y 30
 wait_for 'PID USER' 5
 ok $? "growing back restores the full layout"
