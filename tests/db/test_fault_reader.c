@@ -4,7 +4,7 @@
  * ($HISTOP record) writes at 10 Hz for ~10 s. The reader never gets an
  * error (SQLITE_BUSY would surface as DB_ERR_IO), every snapshot it loads
  * is whole (as many processes as its sample says), the recorder says
- * nothing and keeps its cadence.
+ * nothing, and its cadence is no worse than in the 3 s it ran unread.
  */
 #include "config.h"
 
@@ -40,6 +40,31 @@ now_ns(void)
 
 static int nerr;
 
+/* Samples of db (all so far) later than one interval: interval_ns is the
+ * monotonic time since the sample before. Their number, how many samples,
+ * the longest gap. */
+static size_t
+late_samples(struct db *db, size_t *n, int64_t *maxgap)
+{
+	struct db_sample first, last, *list = NULL;
+	size_t i, late = 0;
+
+	*n = 0;
+	*maxgap = 0;
+	if (db == NULL || db_first(db, &first) != DB_OK ||
+	    db_last(db, &last) != DB_OK ||
+	    db_samples(db, first.wall_ns, last.wall_ns, &list, n) != DB_OK)
+		return 0;
+	for (i = 1; i < *n; i++) {
+		if (list[i].interval_ns > *maxgap)
+			*maxgap = list[i].interval_ns;
+		if (list[i].interval_ns > 2 * INTERVAL_NS)
+			late++;
+	}
+	free(list);
+	return late;
+}
+
 /* Count a failure of a reader call, with its message the first times. */
 static void
 check(struct db *db, enum db_status st, const char *what)
@@ -57,13 +82,13 @@ main(void)
 	const char *histop = getenv("HISTOP");
 	struct snapshot *snap = snapshot_new();
 	struct db_bucket b[50];
-	struct db_sample first, last, smp, *list = NULL;
+	struct db_sample first, last, smp;
 	struct db_error e;
 	struct db *db = NULL;
 	posix_spawn_file_actions_t fa;
 	pid_t pid;
-	int64_t t0, deadline, maxgap = 0;
-	size_t n = 0, i, late = 0;
+	int64_t t0, deadline, maxgap = 0, maxbase = 0;
+	size_t n = 0, i, late = 0, base, nbase = 0;
 	int status, loads = 0, opens = 0, torn = 0, iter = 0;
 	unsigned seed = (unsigned)getpid();
 	FILE *f;
@@ -107,6 +132,11 @@ main(void)
 		waitpid(pid, NULL, 0);
 		return tap_done();
 	}
+
+	/* The recorder alone for 3 s: how late does this machine make it
+	 * without a reader? */
+	usleep(3000000);
+	base = late_samples(db, &nbase, &maxbase);
 
 	/* Browse for 10 s. */
 	t0 = now_ns();
@@ -180,28 +210,24 @@ main(void)
 		fclose(f);
 	is_int((int)i, 0, "the recorder said nothing (no BUSY, no lateness)");
 
-	/* Cadence: interval_ns is the monotonic time since the sample before. */
-	if (db != NULL && db_first(db, &first) == DB_OK &&
-	    db_last(db, &last) == DB_OK &&
-	    db_samples(db, first.wall_ns, last.wall_ns, &list, &n) == DB_OK) {
-		for (i = 1; i < n; i++) {
-			if (list[i].interval_ns > maxgap)
-				maxgap = list[i].interval_ns;
-			if (list[i].interval_ns > 2 * INTERVAL_NS)
-				late++;
-		}
-	}
-	printf("# %zu samples, %zu later than one interval, longest gap %.0f "
-	    "ms\n", n, late, (double)maxgap / 1e6);
+	/* Cadence while read: the samples after the baseline. */
+	late = late_samples(db, &n, &maxgap);
+	late -= base;
+	n -= nbase;
+	printf("# alone: %zu of %zu samples later than one interval (longest "
+	    "gap %.0f ms); while read: %zu of %zu (longest %.0f ms)\n", base,
+	    nbase, (double)maxbase / 1e6, late, n, (double)maxgap / 1e6);
 	ok(n > 40, "the recorder kept writing while read (%zu samples in "
 	    "~10 s at 10 Hz)", n);
-	/* A shared 2-core machine stalls everything now and then: allow
-	 * 5% of late samples, none by more than a second. */
-	ok(late * 20 <= n, "at most 5%% of samples later than one interval "
-	    "(%zu of %zu)", late, n);
+	/* A shared 2-core machine makes any recorder late now and then:
+	 * what the reader may not do is add to that (by blocking the
+	 * writer). 10 points of slack for the noise between the windows. */
+	ok((double)late / (double)(n ? n : 1) <= (double)base /
+	    (double)(nbase ? nbase : 1) + 0.10, "reading adds no lateness: "
+	    "%zu of %zu late while read, %zu of %zu alone", late, n, base,
+	    nbase);
 	ok(maxgap <= 10 * INTERVAL_NS, "no gap over 1 s (longest %.0f ms)",
 	    (double)maxgap / 1e6);
-	free(list);
 	db_close(db);
 	snapshot_free(snap);
 	synth_rmtree(dir);
