@@ -3,7 +3,7 @@
 # (and derivatives) when run as root; otherwise say what is missing.
 set -e
 pkgs="gcc make autoconf automake autopoint gettext pkg-config libncurses-dev
-libsqlite3-dev libbsd-dev tmux sqlite3"
+libsqlite3-dev libbsd-dev tmux sqlite3 python3"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -330,6 +330,35 @@ load_sample_row(struct db *db, uint64_t seq, struct snapshot *s,
 	return DB_OK;
 }
 
+/* Step a statement whose only parameter is a seq, binding it first;
+ * resets the statement when the rows are done. */
+static int
+step_seq(sqlite3_stmt *st, uint64_t seq)
+{
+	int rc;
+
+	if (sqlite3_bind_parameter_count(st) == 1 && sqlite3_stmt_busy(st) == 0)
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		sqlite3_reset(st);
+	return rc;
+}
+
+/* A disk or network row: name, up (NULL column for disks), counters. */
+static const char *
+read_counters(struct snapshot *s, sqlite3_stmt *st, int *up, uint64_t *v,
+    uint32_t *have, int n)
+{
+	int k;
+
+	if (up != NULL)
+		*up = col_null(st, 1) ? -1 : sqlite3_column_int(st, 1);
+	for (k = 0; k < n; k++)
+		col_u64(st, 2 + k, &v[k], have, k);
+	return col_str(s, st, 0);
+}
+
 static enum db_status
 load_devices(struct db *db, uint64_t seq, struct snapshot *s)
 {
@@ -354,39 +383,28 @@ load_devices(struct db *db, uint64_t seq, struct snapshot *s)
 		return db_sqlfail(db, rc, "read cpu");
 
 	st = db_stmt(db, RST_DISK, "SELECT (SELECT s FROM str WHERE id = name), "
-	    "reads, writes, read_bytes, write_bytes, busy_ns FROM disk "
+	    "NULL, reads, writes, read_bytes, write_bytes, busy_ns FROM disk "
 	    "WHERE seq = ?");
-	if (st == NULL)
-		return db->last;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (st != NULL && (rc = step_seq(st, seq)) == SQLITE_ROW) {
 		struct snap_disk *d = snapshot_add_disk(s);
 
-		d->name = col_str(s, st, 0);
-		for (k = 0; k < DISK_NFIELDS; k++)
-			col_u64(st, 1 + k, &d->v[k], &d->have, k);
+		d->name = read_counters(s, st, NULL, d->v, &d->have,
+		    DISK_NFIELDS);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_sqlfail(db, rc, "read disk");
-
+	if (st == NULL || rc != SQLITE_DONE)
+		return st == NULL ? db->last : db_sqlfail(db, rc, "read disk");
 	st = db_stmt(db, RST_NET, "SELECT (SELECT s FROM str WHERE id = name), "
 	    "up, rx_bytes, rx_packets, rx_errors, rx_drops, tx_bytes, "
 	    "tx_packets, tx_errors, tx_drops FROM net WHERE seq = ?");
-	if (st == NULL)
-		return db->last;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (st != NULL && (rc = step_seq(st, seq)) == SQLITE_ROW) {
 		struct snap_net *n = snapshot_add_net(s);
 
-		n->name = col_str(s, st, 0);
-		n->up = col_null(st, 1) ? -1 : sqlite3_column_int(st, 1);
-		for (k = 0; k < NET_NFIELDS; k++)
-			col_u64(st, 2 + k, &n->v[k], &n->have, k);
+		n->name = read_counters(s, st, &n->up, n->v, &n->have,
+		    NET_NFIELDS);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_sqlfail(db, rc, "read network");
+	if (st == NULL || rc != SQLITE_DONE)
+		return st == NULL ? db->last : db_sqlfail(db, rc,
+		    "read network");
 	return DB_OK;
 }
 
@@ -451,8 +469,10 @@ load_limits(struct db *db, int64_t lim_seq, struct snapshot *s)
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_sqlfail(db, rc, "read limits");
+	/* The latest set at or before the limits row (written on change). */
 	st = db_stmt(db, RST_RLIMIT, "SELECT resource, soft, hard, "
-	    "soft_unlimited, hard_unlimited FROM rlimit WHERE seq = ?");
+	    "soft_unlimited, hard_unlimited FROM rlimit WHERE seq = "
+	    "(SELECT max(seq) FROM rlimit WHERE seq <= ?)");
 	if (st == NULL)
 		return db->last;
 	sqlite3_bind_int64(st, 1, lim_seq);

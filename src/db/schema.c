@@ -94,12 +94,18 @@ static const char schema_v1[] =
 " PRIMARY KEY(tier, metric, t_ns)) STRICT, WITHOUT ROWID;";
 
 /*
- * Version 2: the number of online CPUs and each process's cgroup; rollups
- * of the top processes; the views of histop-db(5).
+ * Version 2: the number of online CPUs and each process's cgroup; strings
+ * indexed by hash; rollups of the top processes; the views of
+ * histop-db(5).
  */
 static const char schema_v2[] =
 "ALTER TABLE sample ADD COLUMN ncpu_online INTEGER;"
 "ALTER TABLE proc ADD COLUMN cgroup INTEGER;"
+/* Strings are found by a 64-bit hash of their bytes: an index on the
+ * strings themselves doubled the size of long command lines. */
+"ALTER TABLE str ADD COLUMN h INTEGER;"
+"DROP INDEX str_s;"
+"CREATE INDEX str_h ON str(h);"
 "CREATE TABLE rollup_proc(tier INTEGER NOT NULL, t_ns INTEGER NOT NULL,"
 " pid INTEGER NOT NULL, start_time_ns INTEGER, user INTEGER, comm INTEGER,"
 " cmdline INTEGER, cpu_percent REAL, rss_bytes INTEGER) STRICT;"

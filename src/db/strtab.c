@@ -75,6 +75,21 @@ strcache_free(struct strcache *c)
 	free(c);
 }
 
+/* FNV-1a, 64 bits: the index key of a string (collisions only cost a
+ * comparison). */
+static int64_t
+str_hash(const char *s, size_t len)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= UINT64_C(1099511628211);
+	}
+	return (int64_t)h;
+}
+
 static void
 bind_str(sqlite3_stmt *st, int idx, const char *s, size_t len)
 {
@@ -102,7 +117,8 @@ db_intern(struct db *db, const char *s, size_t len)
 		return e->id;
 	}
 	st = db->st[ST_STR_FIND];
-	bind_str(st, 1, s, len);
+	sqlite3_bind_int64(st, 1, str_hash(s, len));
+	bind_str(st, 2, s, len);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
@@ -114,7 +130,8 @@ db_intern(struct db *db, const char *s, size_t len)
 	}
 	if (id == 0) {
 		st = db->st[ST_STR_ADD];
-		bind_str(st, 1, s, len);
+		sqlite3_bind_int64(st, 1, str_hash(s, len));
+		bind_str(st, 2, s, len);
 		rc = sqlite3_step(st);
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE) {

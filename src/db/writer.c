@@ -10,6 +10,7 @@
 
 #include "db/db_int.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,8 +186,9 @@ prepare_all(struct db *db)
 	r |= prepare(db, ST_PROCESS_GONE, "UPDATE process SET gone_seq = ? "
 	    "WHERE id = ?");
 	r |= prepare(db, ST_MEMBER, "INSERT INTO member(seq, id) VALUES(?,?)");
-	r |= prepare(db, ST_STR_FIND, "SELECT id FROM str WHERE s = ?");
-	r |= prepare(db, ST_STR_ADD, "INSERT INTO str(s) VALUES(?)");
+	r |= prepare(db, ST_STR_FIND, "SELECT id FROM str WHERE h = ?1 AND "
+	    "s = ?2");
+	r |= prepare(db, ST_STR_ADD, "INSERT INTO str(h, s) VALUES(?1, ?2)");
 	r |= prepare(db, ST_BEGIN, "BEGIN IMMEDIATE");
 	r |= prepare(db, ST_COMMIT, "COMMIT");
 	r |= prepare(db, ST_ROLLBACK, "ROLLBACK");
@@ -386,6 +388,45 @@ str_eq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/*
+ * Is the name of element i of an array of snap_disk or snap_net (whose
+ * first member is the name) NULL or the same as an earlier one? A
+ * duplicate would void the whole sample through the primary key.
+ */
+static bool
+name_seen(const void *arr, size_t stride, size_t i)
+{
+	const char *n = *(const char *const *)(const void *)
+	    ((const char *)arr + i * stride);
+	size_t j;
+
+	if (n == NULL)
+		return true;
+	for (j = 0; j < i; j++)
+		if (str_eq(*(const char *const *)(const void *)
+		    ((const char *)arr + j * stride), n))
+			return true;
+	return false;
+}
+
+/* One disk or network row: seq, name, [up,] counters. */
+static int
+write_counters(struct db *db, sqlite3_stmt *st, uint64_t seq,
+    const char *name, int up, const uint64_t *v, uint32_t have, int n,
+    const char *what)
+{
+	int k, idx = 3;
+
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
+	if (bind_strid(db, st, 2, name) != 0)
+		return -1;
+	if (up != INT_MIN)
+		db_bind_u64(st, idx++, up >= 0, (uint64_t)up);
+	for (k = 0; k < n; k++)
+		db_bind_u64(st, idx + k, HAVE(have, k), v[k]);
+	return step(db, st, what);
+}
+
 static int
 write_devices(struct db *db, const struct snapshot *s, uint64_t seq)
 {
@@ -409,41 +450,18 @@ write_devices(struct db *db, const struct snapshot *s, uint64_t seq)
 		if (step(db, st, "store cpu") != 0)
 			return -1;
 	}
-	st = db->st[ST_DISK];
-	for (i = 0; i < s->ndisk; i++) {
-		const struct snap_disk *d = &s->disk[i];
-
-		for (j = 0; j < i; j++)
-			if (str_eq(s->disk[j].name, d->name))
-				break;
-		if (j < i || d->name == NULL)
-			continue;
-		sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
-		if (bind_strid(db, st, 2, d->name) != 0)
+	for (i = 0; i < s->ndisk; i++)
+		if (!name_seen(s->disk, sizeof(*s->disk), i) &&
+		    write_counters(db, db->st[ST_DISK], seq, s->disk[i].name,
+		    INT_MIN, s->disk[i].v, s->disk[i].have, DISK_NFIELDS,
+		    "store disk") != 0)
 			return -1;
-		for (k = 0; k < DISK_NFIELDS; k++)
-			db_bind_u64(st, 3 + k, HAVE(d->have, k), d->v[k]);
-		if (step(db, st, "store disk") != 0)
+	for (i = 0; i < s->nnet; i++)
+		if (!name_seen(s->net, sizeof(*s->net), i) &&
+		    write_counters(db, db->st[ST_NET], seq, s->net[i].name,
+		    s->net[i].up, s->net[i].v, s->net[i].have, NET_NFIELDS,
+		    "store network") != 0)
 			return -1;
-	}
-	st = db->st[ST_NET];
-	for (i = 0; i < s->nnet; i++) {
-		const struct snap_net *n = &s->net[i];
-
-		for (j = 0; j < i; j++)
-			if (str_eq(s->net[j].name, n->name))
-				break;
-		if (j < i || n->name == NULL)
-			continue;
-		sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
-		if (bind_strid(db, st, 2, n->name) != 0)
-			return -1;
-		db_bind_u64(st, 3, n->up >= 0, (uint64_t)n->up);
-		for (k = 0; k < NET_NFIELDS; k++)
-			db_bind_u64(st, 4 + k, HAVE(n->have, k), n->v[k]);
-		if (step(db, st, "store network") != 0)
-			return -1;
-	}
 	return 0;
 }
 
@@ -498,12 +516,19 @@ limits_changed(const struct snapshot *a, const struct snapshot *b)
 		return true;
 	return x->version != y->version || x->have != y->have ||
 	    x->unlimited != y->unlimited || memcmp(x->v, y->v, sizeof(x->v)) ||
-	    !str_eq(x->path, y->path) || !str_eq(x->io_max, y->io_max) ||
+	    !str_eq(x->path, y->path) || !str_eq(x->io_max, y->io_max);
+}
+
+static bool
+rlimits_changed(const struct snapshot *a, const struct snapshot *b)
+{
+	return ((a->areas ^ b->areas) & (1u << AREA_QUOTA)) ||
 	    memcmp(&a->rlimit, &b->rlimit, sizeof(a->rlimit)) != 0;
 }
 
 static int
-write_limits(struct db *db, const struct snapshot *s, uint64_t seq)
+write_limits(struct db *db, const struct snapshot *s, uint64_t seq,
+    bool rlimits)
 {
 	const struct snap_cgroup *c = &s->cgroup;
 	const struct snap_rlimit *rl = &s->rlimit;
@@ -521,6 +546,10 @@ write_limits(struct db *db, const struct snapshot *s, uint64_t seq)
 	if (bind_strid(db, st, 13, c->io_max) != 0 ||
 	    step(db, st, "store limits") != 0)
 		return -1;
+	/* Resource limits hardly ever change: rows only when they do (and
+	 * at keyframes); readers take the latest set. */
+	if (!rlimits)
+		return 0;
 	st = db->st[ST_RLIMIT];
 	for (k = 0; k < RLIM_NFIELDS; k++) {
 		bool su = HAVE(rl->soft_unlimited, k);
@@ -779,9 +808,11 @@ db_write(struct db *db, const struct snapshot *snap, struct db_error *err)
 	}
 	if (!(s->areas & (1u << AREA_QUOTA)))
 		db->lim_seq = 0;
-	else if (key || db->lim_seq == 0 || limits_changed(s, db->prev)) {
+	else if (key || db->lim_seq == 0 || limits_changed(s, db->prev) ||
+	    rlimits_changed(s, db->prev)) {
 		db->lim_seq = (int64_t)seq;
-		if (write_limits(db, s, seq) != 0)
+		if (write_limits(db, s, seq, key || rlimits_changed(s,
+		    db->prev)) != 0)
 			goto rollback;
 	}
 	if (write_sample(db, s, seq, interval) != 0 ||

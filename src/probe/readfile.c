@@ -10,35 +10,54 @@
 
 #include "core/xalloc.h"
 
-ssize_t
-read_file_at(int dirfd, const char *name, char *buf, size_t size)
+static int
+open_ro(int dirfd, const char *name)
 {
-	size_t got = 0;
-	int fd, err = 0;
+	int fd;
 
-	if (size == 0)
-		return -EINVAL;
 	do
 		fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	while (fd < 0 && errno == EINTR);
-	if (fd < 0)
-		return -errno;
-	while (got < size - 1) {
-		ssize_t n = read(fd, buf + got, size - 1 - got);
+	return fd;
+}
+
+/*
+ * Read from fd into buf[*got .. size - 1). Returns 0 when the buffer is
+ * full, FILL_EOF at end of file, or an errno value.
+ */
+#define FILL_EOF (-1)
+static int
+fill(int fd, char *buf, size_t size, size_t *got)
+{
+	while (*got < size - 1) {
+		ssize_t n = read(fd, buf + *got, size - 1 - *got);
 
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			err = errno;
-			break;
+			return errno;
 		}
 		if (n == 0)
-			break;
-		got += (size_t)n;
+			return FILL_EOF;
+		*got += (size_t)n;
 	}
+	return 0;
+}
+
+ssize_t
+read_file_at(int dirfd, const char *name, char *buf, size_t size)
+{
+	size_t got = 0;
+	int fd, r;
+
+	if (size == 0)
+		return -EINVAL;
+	if ((fd = open_ro(dirfd, name)) < 0)
+		return -errno;
+	r = fill(fd, buf, size, &got);
 	close(fd);
 	buf[got] = '\0';
-	return err != 0 ? -err : (ssize_t)got;
+	return r > 0 ? -r : (ssize_t)got;
 }
 
 ssize_t
@@ -46,40 +65,22 @@ read_file_grow(int dirfd, const char *name, char **buf, size_t *bufsz,
     size_t cap)
 {
 	size_t got = 0;
-	int fd, err = 0;
+	int fd, r;
 
 	if (*buf == NULL || *bufsz == 0) {
 		*bufsz = 4096;
 		*buf = xmalloc(*bufsz);
 	}
-	do
-		fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	while (fd < 0 && errno == EINTR);
-	if (fd < 0)
+	if ((fd = open_ro(dirfd, name)) < 0)
 		return -errno;
-	for (;;) {
-		ssize_t n;
-
-		if (got == *bufsz - 1) {
-			if (*bufsz >= cap)
-				break; /* capped: keep what we have */
-			*bufsz = *bufsz * 2 > cap ? cap : *bufsz * 2;
-			*buf = xreallocarray(*buf, *bufsz, 1);
-		}
-		n = read(fd, *buf + got, *bufsz - 1 - got);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			err = errno;
-			break;
-		}
-		if (n == 0)
-			break;
-		got += (size_t)n;
+	/* A full buffer grows until the cap; past it we keep what we have. */
+	while ((r = fill(fd, *buf, *bufsz, &got)) == 0 && *bufsz < cap) {
+		*bufsz = *bufsz * 2 > cap ? cap : *bufsz * 2;
+		*buf = xreallocarray(*buf, *bufsz, 1);
 	}
 	close(fd);
 	(*buf)[got] = '\0';
-	return err != 0 ? -err : (ssize_t)got;
+	return r > 0 ? -r : (ssize_t)got;
 }
 
 static void

@@ -109,53 +109,21 @@ tt_title(struct ui *ui, char *buf, size_t len)
 
 /* ---- actions -------------------------------------------------------- */
 
-void
-act_hist_back(struct ui *ui)
-{
-	tt_move(ui, -1, 0);
-}
-
-void
-act_hist_fwd(struct ui *ui)
-{
-	tt_move(ui, 1, 0);
-}
-
-void
-act_hist_back_1m(struct ui *ui)
-{
-	tt_move(ui, -1, timeline_step_ns(TL_STEP_1M));
-}
-
-void
-act_hist_fwd_1m(struct ui *ui)
-{
-	tt_move(ui, 1, timeline_step_ns(TL_STEP_1M));
-}
-
-void
-act_hist_back_10m(struct ui *ui)
-{
-	tt_move(ui, -1, timeline_step_ns(TL_STEP_10M));
-}
-
-void
-act_hist_fwd_10m(struct ui *ui)
-{
-	tt_move(ui, 1, timeline_step_ns(TL_STEP_10M));
-}
-
-void
-act_hist_back_1h(struct ui *ui)
-{
-	tt_move(ui, -1, timeline_step_ns(TL_STEP_1H));
-}
-
-void
-act_hist_fwd_1h(struct ui *ui)
-{
-	tt_move(ui, 1, timeline_step_ns(TL_STEP_1H));
-}
+/* The step keys: direction and span (TL_STEP_SAMPLE: one sample). */
+#define STEP_ACTION(name, dir, step)					\
+	void								\
+	name(struct ui *ui)						\
+	{								\
+		tt_move(ui, dir, timeline_step_ns(step));		\
+	}
+STEP_ACTION(act_hist_back, -1, TL_STEP_SAMPLE)
+STEP_ACTION(act_hist_fwd, 1, TL_STEP_SAMPLE)
+STEP_ACTION(act_hist_back_1m, -1, TL_STEP_1M)
+STEP_ACTION(act_hist_fwd_1m, 1, TL_STEP_1M)
+STEP_ACTION(act_hist_back_10m, -1, TL_STEP_10M)
+STEP_ACTION(act_hist_fwd_10m, 1, TL_STEP_10M)
+STEP_ACTION(act_hist_back_1h, -1, TL_STEP_1H)
+STEP_ACTION(act_hist_fwd_1h, 1, TL_STEP_1H)
 
 void
 act_hist_oldest(struct ui *ui)

@@ -262,14 +262,21 @@ static void
 wfile(pid_t pid, const char *name, const void *data, size_t len)
 {
 	char path[4200];
-	FILE *f;
+	int fd;
 
-	snprintf(path, sizeof path, "%s/%d", tmp, (int)pid);
-	mkdir(path, 0755);
 	snprintf(path, sizeof path, "%s/%d/%s", tmp, (int)pid, name);
-	f = fopen(path, "w");
-	if (f == NULL || fwrite(data, 1, len, f) != len || fclose(f) != 0)
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0 && errno == ENOENT) {
+		/* First file of this pid: make its directory. */
+		snprintf(path, sizeof path, "%s/%d", tmp, (int)pid);
+		mkdir(path, 0755);
+		snprintf(path, sizeof path, "%s/%d/%s", tmp, (int)pid, name);
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	}
+	if (fd < 0 || write(fd, data, len) != (ssize_t)len)
 		printf("# cannot write %s\n", path);
+	if (fd >= 0)
+		close(fd);
 }
 
 static void
@@ -335,8 +342,13 @@ mk_tree(void)
 {
 	const char *t = getenv("TMPDIR");
 
-	snprintf(tmp, sizeof tmp, "%s/histop-proc.XXXXXX",
-	    t != NULL && *t != '\0' ? t : "/tmp");
+	/*
+	 * $TMPDIR, else /dev/shm: creating 25,000 small files on a loaded
+	 * disk file system takes 20 s, on tmpfs one.
+	 */
+	if (t == NULL || *t == '\0')
+		t = access("/dev/shm", W_OK | X_OK) == 0 ? "/dev/shm" : "/tmp";
+	snprintf(tmp, sizeof tmp, "%s/histop-proc.XXXXXX", t);
 	if (mkdtemp(tmp) == NULL)
 		return false;
 	{

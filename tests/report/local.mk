@@ -10,8 +10,8 @@ tests_report_report_dump_LDADD = $(REPORT_LIBS)
 TESTS += tests/report/report_formats.sh tests/report/cli_options.sh \
 	tests/report/batch_fixtures.sh tests/report/batch_live.sh \
 	tests/report/batch_errors.sh tests/report/doc_check.sh \
-	tests/report/batch_rates.sh
+	tests/report/batch_rates.sh tests/report/batch_valgrind.sh
 EXTRA_DIST += tests/report/report_formats.sh tests/report/cli_options.sh \
 	tests/report/batch_fixtures.sh tests/report/batch_live.sh \
 	tests/report/batch_errors.sh tests/report/doc_check.sh \
-	tests/report/batch_rates.sh
+	tests/report/batch_rates.sh tests/report/batch_valgrind.sh

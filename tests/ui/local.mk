@@ -32,10 +32,11 @@ tests_ui_test_ui_config_LDADD = $(UI_TEST_LIBS)
 check_PROGRAMS += tests/ui/ui_load
 tests_ui_ui_load_SOURCES = tests/ui/ui_load.c
 tests_ui_ui_load_LDADD = -lpthread
-TESTS += tests/ui/tmux_live.sh tests/ui/tmux_terminal.sh tests/ui/tmux_record.sh tests/ui/tmux_keys.sh tests/ui/tmux_diskfull.sh \
-	tests/ui/tmux_hostile.sh
-EXTRA_DIST += tests/ui/tmux_lib.sh tests/ui/tmux_live.sh tests/ui/tmux_record.sh tests/ui/tmux_keys.sh tests/ui/tmux_diskfull.sh \
-	tests/ui/tmux_terminal.sh tests/ui/tmux_hostile.sh
+UI_TMUX_TESTS = tests/ui/tmux_live.sh tests/ui/tmux_terminal.sh \
+	tests/ui/tmux_record.sh tests/ui/tmux_keys.sh tests/ui/tmux_diskfull.sh \
+	tests/ui/tmux_display.sh tests/ui/tmux_hostile.sh
+TESTS += $(UI_TMUX_TESTS)
+EXTRA_DIST += tests/ui/tmux_lib.sh $(UI_TMUX_TESTS)
 # Time travel (issue 5): moves over a generated database; the generator
 # writes synthetic histories through the store for the terminal tests.
 check_PROGRAMS += tests/ui/test_history tests/timetravel/gen_history

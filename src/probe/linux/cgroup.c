@@ -342,7 +342,7 @@ cg_cpu(struct linux_sys *sys, const struct cg_paths *pp, bool own,
     struct cg_ctx *x)
 {
 	char buf[512];
-	uint64_t q, per;
+	uint64_t q = 0, per = 0; /* "-1" (unlimited) leaves q unset */
 	bool unl;
 	ssize_t n;
 	int dfd, bits, r;

@@ -15,6 +15,8 @@
 #include "probe/linux/linux.h"
 #include "probe/readfile.h"
 
+static void linux_close(struct probe_collector *);
+
 static int
 linux_open(struct probe_collector *c, char *err, size_t errlen)
 {
@@ -49,13 +51,7 @@ linux_open(struct probe_collector *c, char *err, size_t errlen)
 	c->backend = st;
 	if (linux_sys_open(c, err, errlen) != 0 ||
 	    linux_procs_open(c, err, errlen) != 0) {
-		linux_procs_close(c);
-		linux_sys_close(c);
-		if (st->sys_fd >= 0)
-			close(st->sys_fd);
-		close(st->proc_fd);
-		free(st);
-		c->backend = NULL;
+		linux_close(c);
 		return -1;
 	}
 	return 0;

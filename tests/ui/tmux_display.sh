@@ -1,0 +1,58 @@
+# tmux_display.sh: colours and their monochrome fallback (NO_COLOR), UTF-8
+# and its ASCII fallback (LC_ALL=C), and a broken config file giving the
+# defaults with a warning. On synthetic snapshots.
+. "$top_srcdir/tests/tap.sh"
+. "$top_srcdir/tests/ui/tmux_lib.sh"
+fixture="$top_builddir/tests/ui/ui_fixture 40 0.3"
+sgr_colour() { T capture-pane -e -p | grep -c "$(printf '\033')\[[0-9;]*3[0-7][;m]"; }
+
+start 160 40 "$fixture"
+wait_for 'PID USER' 10
+[ "$(sgr_colour)" -gt 0 ]
+ok $? "colours by default"
+screen | grep -q '█'
+ok $? "UTF-8 locale: block bars"
+T send-keys t
+wait_for '├─' 5
+ok $? "UTF-8 locale: tree lines"
+T send-keys t q
+
+new_server
+start 160 40 "env NO_COLOR=1 $fixture"
+wait_for 'PID USER' 10
+is "$(sgr_colour)" 0 "NO_COLOR: no colour at all"
+screen | grep -q '^  0 \[#*+*=*w*i*s*!* *\]'
+ok $? "monochrome: the CPU split drawn with its own characters"
+T send-keys q
+
+new_server
+start 160 40 "env LC_ALL=C $fixture"
+wait_for 'PID USER' 10
+n=$(screen | LC_ALL=C grep -c '[^ -~]')
+is "$n" 0 "LC_ALL=C: only ASCII on screen"
+T send-keys / w i d e Enter
+wait_for '7777' 5
+screen | grep -q '7777 \\u7528 .*\\u6f22\\u5b57\\u6f22\\u5b57 wide-chars'
+ok $? "LC_ALL=C: wide names escaped, cut only between escapes"
+T send-keys / Escape
+T send-keys t
+wait_for '|-' 5
+ok $? "LC_ALL=C: ASCII tree lines"
+T send-keys t q
+
+new_server
+mkdir -p "$XDG_CONFIG_HOME/histop"
+printf '\177ELF\0\0\1\2binary' >"$XDG_CONFIG_HOME/histop/histoprc"
+start 160 40 "$fixture"
+wait_for 'PID USER' 10
+ok $? "binary config: the UI starts"
+on_screen 'not a histop config file (binary); using defaults'
+ok $? "and warns on the status line"
+T send-keys M
+wait_top memhog 5
+T send-keys q
+is "$(exit_status)" 0 "quits"
+grep -q '^sort=rss$' "$XDG_CONFIG_HOME/histop/histoprc"
+ok $? "a good config replaced the broken one"
+is "$(stat -c %a "$XDG_CONFIG_HOME/histop/histoprc")" 600 "config is 0600"
+done_testing
