@@ -379,7 +379,8 @@ graphs_draw(struct ui *ui)
 	to = (to / bw + 1) * bw;
 	from = to - bw * (int64_t)nb;
 	if (t < from) {
-		from = t / bw * bw;
+		/* the cursor went before the window: centre it */
+		from = (t - bw * (int64_t)nb / 2) / bw * bw;
 		to = from + bw * (int64_t)nb;
 	}
 	g->interval = last.interval_ns > 0 ? last.interval_ns : 0;

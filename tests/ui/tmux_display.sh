@@ -35,6 +35,7 @@ wait_for '7777' 5
 screen | grep -q '7777 \\u7528 .*\\u6f22\\u5b57\\u6f22\\u5b57 wide-chars'
 ok $? "LC_ALL=C: wide names escaped, cut only between escapes"
 T send-keys / Escape
+wait_gone 'Filter:' 5
 T send-keys t
 wait_for '|-' 5
 ok $? "LC_ALL=C: ASCII tree lines"
