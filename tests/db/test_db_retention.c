@@ -166,6 +166,28 @@ main(void)
 	ok(db_series(db, DBM_CPU_USAGE, now - 2 * STEP_NS + 1, now, 10, b) ==
 	    DB_OK && b[9].tier == 0 && b[9].n == 1 && b[4].n == 1 &&
 	    b[3].n == 0, "narrow buckets over raw samples");
+	/* A one-minute rollup holds what the raw sample of that minute
+	 * says (one sample per minute here: min = avg = max = it). */
+	{
+		int64_t m = now - 3 * STEP_NS - (now - 3 * STEP_NS) % MIN_NS;
+		struct db_bucket raw[1];
+		char q[200];
+
+		ok(db_series(db, DBM_MEM_USED, m, m + MIN_NS - 1, 1, raw) ==
+		    DB_OK && raw[0].n == 1 && raw[0].tier == 0,
+		    "the raw sample of a minute");
+		snprintf(q, sizeof(q), "SELECT CAST(avg AS INTEGER) = %lld AND "
+		    "min = max AND n = 1 FROM rollup WHERE tier = 1 AND "
+		    "metric = 'mem_used_bytes' AND t_ns = %lld",
+		    (long long)raw[0].avg, (long long)m);
+		is_int(q1(path, q), 1, "its one-minute rollup has the same "
+		    "value");
+		snprintf(q, sizeof(q), "SELECT pid FROM rollup_proc WHERE "
+		    "tier = 1 AND t_ns = %lld AND cpu_percent IS NOT NULL "
+		    "ORDER BY cpu_percent DESC LIMIT 1", (long long)m);
+		ok(q1(path, q) == 100 || q1(path, q) == 101, "the busiest "
+		    "process tops that minute's rollup");
+	}
 	db_close(db);
 
 	/* A size cap far below what a day of samples needs. */
