@@ -6,7 +6,41 @@
 #
 #   sh bench/bench_ui.sh [SECONDS] [COUNTS...]   (default: 30 s, 1000 5000)
 #   HISTOP=./histop HTOP=htop DELAY=1 COLS=200 ROWS=50
+#   sh bench/bench_ui.sh -c [NPROC]   repeatable callgrind count of the UI's
+#                                     own work per refresh (sort, filter,
+#                                     draw) on synthetic snapshots
 set -u
+if [ "${1:-}" = -c ]; then
+	n=${2:-5000}
+	fixture=${FIXTURE:-tests/ui/ui_fixture}
+	command -v valgrind >/dev/null || { echo "bench_ui: valgrind needed" >&2; exit 1; }
+	work=$(mktemp -d "${TMPDIR:-/tmp}/bench-ui.XXXXXX")
+	sock="bench-ui-cg-$$"
+	trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT INT TERM
+	# two runs, 10 and 40 samples: the difference is 30 refreshes
+	for t in 10 40; do
+		tmux -L "$sock" -f /dev/null new-session -d -x 200 -y 50 \
+		    "env XDG_CONFIG_HOME=$work valgrind --tool=callgrind --callgrind-out-file=$work/cg.$t $fixture $n 0.05 $t"
+		while tmux -L "$sock" has-session 2>/dev/null; do sleep 0.5; done
+	done
+	ir() { callgrind_annotate --inclusive=yes "$1" 2>/dev/null |
+	    awk -v f="$2" 'index($0, f) { gsub(/,/, "", $1); print $1; exit }'; }
+	for f in 'PROGRAM TOTALS' synth_fill main_draw proctab_build proctab_draw; do
+		a=$(ir "$work/cg.10" "$f")
+		b=$(ir "$work/cg.40" "$f")
+		echo "${f%% *} ${a:-0} ${b:-0}"
+	done | awk -v n="$n" '
+	{ d[$1] = ($3 - $2) / 30 }
+	END {
+		printf "%d synthetic processes, instructions per refresh:\n", n
+		printf "  UI total (all but the synthetic source) %12.0f\n",
+		    d["PROGRAM"] - d["synth_fill"]
+		printf "  main view draw                          %12.0f\n", d["main_draw"]
+		printf "    process table rebuild (filter, sort)  %12.0f\n", d["proctab_build"]
+		printf "    process table rows drawn              %12.0f\n", d["proctab_draw"]
+	}'
+	exit 0
+fi
 secs=${1:-30}
 [ $# -gt 0 ] && shift
 counts=${*:-1000 5000}

@@ -481,6 +481,49 @@ fail:
 	return NULL;
 }
 
+/*
+ * A WAL database needs its -shm file even to be read. A user who may
+ * read the file but not write its directory cannot create it while no
+ * recorder runs: then nothing is writing, no WAL is pending, and the
+ * file can be read as immutable. 0 if reopened so.
+ */
+static int
+reopen_immutable(struct db *db, const char *path)
+{
+	int rc = sqlite3_extended_errcode(db->sql) & 0xff;
+	char *wal, *uri, *q;
+	const char *p;
+	struct stat st;
+
+	if (rc != SQLITE_READONLY && rc != SQLITE_CANTOPEN)
+		return -1;
+	wal = xasprintf("%s-wal", path);
+	rc = stat(wal, &st) == 0 && st.st_size > 0;
+	free(wal);
+	if (rc)
+		return -1; /* a WAL with frames: immutable would miss them */
+	uri = xmalloc(3 * strlen(path) + 32);
+	q = uri + sprintf(uri, "file:");
+	for (p = path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			q += sprintf(q, "%%%02X", (unsigned char)*p);
+		else
+			*q++ = *p;
+	}
+	strcpy(q, "?immutable=1");
+	sqlite3_close_v2(db->sql);
+	db->sql = NULL;
+	rc = sqlite3_open_v2(uri, &db->sql, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+	free(uri);
+	if (rc != SQLITE_OK)
+		return -1;
+	sqlite3_extended_result_codes(db->sql, 1);
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	return 0;
+}
+
 struct db *
 db_open_reader(const char *path, struct db_error *err)
 {
@@ -510,6 +553,8 @@ db_open_reader(const char *path, struct db_error *err)
 	if (open_sql(db, SQLITE_OPEN_READONLY, err) != 0)
 		goto fail;
 	ver = db_int(db, "PRAGMA user_version", -1);
+	if (ver < 0 && reopen_immutable(db, path) == 0)
+		ver = db_int(db, "PRAGMA user_version", -1);
 	if (ver < 0) {
 		db_seterr(err, DB_ERR_CORRUPT, "%s: %s", path,
 		    sqlite3_errmsg(db->sql));

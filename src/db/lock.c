@@ -65,6 +65,14 @@ db_lock(const char *dbpath, struct db_error *err)
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		if (errno == EWOULDBLOCK) {
 			pid_t pid = read_pid(fd);
+			int tries;
+
+			/* The holder writes its pid just after taking the
+			 * lock: one that started a moment ago gets 200 ms. */
+			for (tries = 0; pid == 0 && tries < 20; tries++) {
+				usleep(10000);
+				pid = read_pid(fd);
+			}
 
 			if (pid > 0)
 				db_seterr(err, DB_ERR_LOCKED,

@@ -289,6 +289,33 @@ tree_prefix(const struct ui *ui, const struct proc_row *r, char *buf,
 		    (ui->utf8 ? "\u251c\u2500" : "|-"), len);
 }
 
+/*
+ * The columns to draw at width w: the chosen ones, less the least needed
+ * while COMMAND would get fewer than MIN_COMMAND columns (narrow
+ * terminals). The choice itself is not changed.
+ */
+#define MIN_COMMAND 24
+static uint32_t
+fit_columns(uint32_t mask, int sort, int w)
+{
+	static const enum ui_col drop[] = { COL_WRITE, COL_READ, COL_NICE,
+		COL_SHR, COL_VIRT, COL_STACK, COL_DATA, COL_SWAP, COL_STIME,
+		COL_UTIME, COL_THREADS, COL_STATE, COL_MEM, COL_USER };
+	size_t i;
+	int c, used;
+
+	for (i = 0;; i++) {
+		for (used = 0, c = 0; c < COL_N; c++)
+			if ((mask & (1u << c)) && ui_columns[c].width > 0)
+				used += ui_columns[c].width + 1;
+		if (!(mask & (1u << COL_COMMAND)) || w - used >= MIN_COMMAND ||
+		    i >= sizeof(drop) / sizeof(drop[0]))
+			return mask;
+		if ((int)drop[i] != sort)
+			mask &= ~(1u << drop[i]);
+	}
+}
+
 void
 proctab_draw(struct ui *ui, struct proctab *t, const struct ui_rect *r)
 {
@@ -296,6 +323,7 @@ proctab_draw(struct ui *ui, struct proctab *t, const struct ui_rect *r)
 	uint64_t mem_total = 0;
 	char cell[4096], safe[8192];
 	int c, x, body = r->h - 1;
+	uint32_t shown = fit_columns(ui->cfg.columns, ui->cfg.sort, r->w);
 	size_t i;
 
 	for (c = 0; c < COL_N; c++)
@@ -310,7 +338,7 @@ proctab_draw(struct ui *ui, struct proctab *t, const struct ui_rect *r)
 		int w = col->width ? col->width : r->x + r->w - x;
 		attr_t a = ui_attr(ui, c == ui->cfg.sort ? C_SORTED : C_HEADER);
 
-		if (!(ui->cfg.columns & (1u << c)))
+		if (!(shown & (1u << c)))
 			continue;
 		if (x + w > r->x + r->w)
 			w = r->x + r->w - x;
@@ -346,7 +374,7 @@ proctab_draw(struct ui *ui, struct proctab *t, const struct ui_rect *r)
 			int w = col->width ? col->width : r->x + r->w - x;
 			int used;
 
-			if (!(ui->cfg.columns & (1u << c)))
+			if (!(shown & (1u << c)))
 				continue;
 			if (x + w > r->x + r->w)
 				w = r->x + r->w - x;

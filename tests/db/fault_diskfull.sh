@@ -44,8 +44,9 @@ is "$(grep -c "disk or quota full" "$T/err")" 1 "said once, not once per sample 
 ok $([ $((c1 - c0)) -gt 0 ]; echo $?) "still sampling: CPU time used ($((c1 - c0)) ticks in 2 s)"
 ok $([ $((c1 - c0)) -lt "$hz" ]; echo $?) \
     "no busy loop: under half a CPU over 2 s ($((c1 - c0)) ticks of $((2 * hz)))"
-is "$(fl_q "$DB" "SELECT count(*) FROM sample")" "$n0" \
-    "nothing half-written while full"
+# A sample may still fit now and then (SQLite reuses checkpointed WAL
+# space): whatever landed must be whole.
+fl_check_whole "$DB" "only whole samples while full ($n0 before, $(fl_q "$DB" "SELECT count(*) FROM sample") now)"
 
 # Space returns: the tmpfs grows.
 mount -o remount,size=16m "$T/full"

@@ -45,4 +45,23 @@ EXTRA_DIST += tests/db/fault_signal.sh tests/db/fault_writers.sh \
 	tests/db/fault_files.sh
 TESTS += tests/db/fault_diskfull.sh tests/db/fault_fsize.sh
 EXTRA_DIST += tests/db/fault_diskfull.sh tests/db/fault_fsize.sh
-
+check_PROGRAMS += tests/db/test_fault_reader
+TESTS += tests/db/test_fault_reader
+tests_db_test_fault_reader_SOURCES = tests/db/test_fault_reader.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_fault_reader_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_fault_reader_LDADD = $(DB_LIBS)
+TESTS += tests/db/fault_names.sh
+EXTRA_DIST += tests/db/fault_names.sh
+check_PROGRAMS += tests/db/test_fault_clock
+TESTS += tests/db/test_fault_clock
+tests_db_test_fault_clock_SOURCES = tests/db/test_fault_clock.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_fault_clock_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_fault_clock_LDADD = $(DB_LIBS)
+check_PROGRAMS += tests/db/test_fault_full
+TESTS += tests/db/test_fault_full
+tests_db_test_fault_full_SOURCES = tests/db/test_fault_full.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_fault_full_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_fault_full_LDADD = $(DB_LIBS)

@@ -20,4 +20,10 @@ void synth_fill(struct snapshot *s, int i, int nproc);
  * prints what differs as TAP comments and returns 1. */
 int synth_compare(const struct snapshot *a, const struct snapshot *b);
 
+/* First column of the first row of sql on the database at path, opened
+ * read-only by SQLite itself; -1 on any failure. */
+long long synth_q1(const char *path, const char *sql);
+/* rm -rf dir (a test's mkdtemp directory). */
+void synth_rmtree(const char *dir);
+
 #endif

@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/snapshot.h"
@@ -245,14 +247,31 @@ main(void)
 	    db == NULL ? e.msg : "ok");
 	db_close(db);
 
+	/* A second writer arriving just after the first took the lock,
+	 * before the first wrote its pid into it, still names the first. */
+	{
+		int fd = open(at("race.db.lock"), O_RDWR | O_CREAT, 0600);
+		pid_t child;
+
+		if (fd >= 0 && flock(fd, LOCK_EX) == 0 &&
+		    (child = fork()) == 0) {
+			usleep(50000);
+			if (pwrite(fd, "4242\n", 5, 0) != 5)
+				_exit(1);
+			_exit(0);
+		}
+		db = db_open_writer(at("race.db"), NULL, &e);
+		ok(db == NULL && e.code == DB_ERR_LOCKED && e.pid == 4242,
+		    "a lock taken a moment ago names its holder (%s)",
+		    db == NULL ? e.msg : "opened");
+		db_close(db);
+		waitpid(-1, NULL, 0);
+		if (fd >= 0)
+			close(fd);
+	}
+
 	snapshot_free(s);
 	snapshot_free(got);
-	{
-		char cmd[600];
-
-		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-		if (system(cmd) != 0)
-			printf("# could not remove %s\n", dir);
-	}
+	synth_rmtree(dir);
 	return tap_done();
 }

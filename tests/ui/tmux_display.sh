@@ -35,10 +35,26 @@ wait_for '7777' 5
 screen | grep -q '7777 \\u7528 .*\\u6f22\\u5b57\\u6f22\\u5b57 wide-chars'
 ok $? "LC_ALL=C: wide names escaped, cut only between escapes"
 T send-keys / Escape
+wait_gone 'Filter:' 5
 T send-keys t
 wait_for '|-' 5
 ok $? "LC_ALL=C: ASCII tree lines"
 T send-keys t q
+
+# narrow terminals drop the least needed columns, never the command
+new_server
+start 80 24 "$fixture"
+wait_for 'PID USER' 10
+screen | grep -q 'PID USER .* COMMAND *$'
+ok $? "80 columns: COMMAND still has a column"
+table_rows | grep -q '/usr/bin/idle[0-9]* --wait'
+ok $? "80 columns: whole command lines fit"
+screen | grep -q 'WRITE/s'
+is $? 1 "80 columns: WRITE/s left out"
+T resize-window -x 160 -y 24
+wait_for 'WRITE/s' 5
+ok $? "160 columns: WRITE/s back"
+T send-keys q
 
 new_server
 mkdir -p "$XDG_CONFIG_HOME/histop"

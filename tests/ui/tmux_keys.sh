@@ -68,6 +68,7 @@ sed_hdr=$(screen | grep 'PID ' | head -1)
 echo "$sed_hdr" | grep -q 'USER'
 is $? 1 "USER column hidden"
 T send-keys C Down Space Escape
+wait_gone 'Columns:' 5
 wait_for 'PID USER' 5
 ok $? "USER column back"
 
