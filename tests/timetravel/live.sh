@@ -6,7 +6,6 @@
 . "$top_srcdir/tests/timetravel/tmux.sh"
 
 [ -r /proc/stat ] || skip_all "no /proc"
-export XDG_STATE_HOME="$tt_dir/state" XDG_CONFIG_HOME="$tt_dir/config"
 
 tt_start 120 40 "$HISTOP" -d 0.2
 tt_wait '^histop +LIVE .*recording'

@@ -12,6 +12,8 @@ tt_dir=$(mktemp -d "${TMPDIR:-/tmp}/histop-tt.XXXXXX")
 tt_sock="$tt_dir/tmux.sock"
 tt_n=0
 tt_s=
+# Private state and config: never the user's database or histoprc.
+export XDG_STATE_HOME="$tt_dir/state" XDG_CONFIG_HOME="$tt_dir/config"
 tt_cleanup() {
 	tmux -S "$tt_sock" kill-server 2>/dev/null
 	rm -rf "$tt_dir"
