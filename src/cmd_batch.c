@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,8 +198,7 @@ cmd_batch(const struct cli_opts *o)
 	ro.npids = o->npids;
 	if (o->user != NULL)
 		ro.have_uid = report_parse_user(o->user, &ro.uid) == 0;
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		ro.text_flags = TEXT_ASCII;
+	ro.text_flags = text_locale_flags();
 
 	/* JSON and CSV carry every process field, the cgroup too. */
 	if (o->format != FORMAT_TEXT)

@@ -288,14 +288,18 @@ text_width(const char *s, size_t len, int flags)
 	return sanitize_walk(NULL, s, len, flags);
 }
 
+int
+text_locale_flags(void)
+{
+	return strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? 0 : TEXT_ASCII;
+}
+
 const char *
 text_shown(char *buf, size_t size, const char *s)
 {
-	int flags = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? 0 : TEXT_ASCII;
-
 	if (s == NULL)
 		s = "";
-	text_sanitize(buf, size, s, strlen(s), -1, flags, NULL);
+	text_sanitize(buf, size, s, strlen(s), -1, text_locale_flags(), NULL);
 	return buf;
 }
 

@@ -66,8 +66,10 @@ size_t text_sanitize(char *dst, size_t dstsize, const char *s, size_t len,
 #define TEXT_SANITIZE_MAX(len) ((len) * 4 + 1)
 /* The same, appended to a textbuf (no column limit); returns the width. */
 int text_sanitize_buf(struct textbuf *, const char *s, size_t len, int flags);
-/* s sanitised into buf for a one-line message (stderr): flags from the
- * locale (TEXT_ASCII unless LC_CTYPE is UTF-8), cut to fit. Returns buf. */
+/* The flags the current locale wants: TEXT_ASCII unless LC_CTYPE is UTF-8. */
+int text_locale_flags(void);
+/* s sanitised into buf for a one-line message (stderr) with the locale's
+ * flags, cut to fit. Returns buf. */
 const char *text_shown(char *buf, size_t size, const char *s);
 /* Display width of s once sanitised (what text_sanitize() would write). */
 int text_width(const char *s, size_t len, int flags);

@@ -143,6 +143,9 @@ const struct ui_keydef ui_keys[] = {
 	{ '}', "}", ACT_HIST_FWD_10M },
 	{ UI_FN(KEY_SLEFT), "Shift-Left", ACT_HIST_BACK_1H },
 	{ UI_FN(KEY_SRIGHT), "Shift-Right", ACT_HIST_FWD_1H },
+	/* for terminals whose terminfo lacks shifted arrows (screen) */
+	{ '(', "(", ACT_HIST_BACK_1H },
+	{ ')', ")", ACT_HIST_FWD_1H },
 	{ UI_FN(KEY_HOME), "Home", ACT_HIST_OLDEST },
 	{ UI_FN(KEY_END), "End", ACT_HIST_LIVE },
 	{ 0x1b, "Esc", ACT_HIST_LIVE },

@@ -156,36 +156,41 @@ pane_pressure_want(const struct ui *ui, int width)
 	return 4;
 }
 
+/* avg10/60/300 of one line, or avg10 alone when narrow. */
 static void
-psi_value(char *buf, size_t len, const struct psi_line *l)
+psi_value(char *buf, size_t len, const struct psi_line *l, bool narrow)
 {
-	if (l->have)
+	if (!l->have)
+		snprintf(buf, len, narrow ? "%6s" : "%6s %6s %6s", "-", "-", "-");
+	else if (narrow)
+		snprintf(buf, len, "%6.2f", l->avg10);
+	else
 		snprintf(buf, len, "%6.2f %6.2f %6.2f", l->avg10, l->avg60,
 		    l->avg300);
-	else
-		snprintf(buf, len, "%6s %6s %6s", "-", "-", "-");
 }
 
 void
 pane_pressure_draw(struct ui *ui, const struct ui_rect *r)
 {
 	char some[40], full[40], line[128];
+	bool narrow = r->w < 50;
 	int i;
 
 	if (!sampled(ui, AREA_PRESSURE)) {
 		na(ui, r, "Pressure");
 		return;
 	}
-	ui_put(ui, r->y, r->x, r->w,
+	ui_put(ui, r->y, r->x, r->w, narrow ?
+	    "Pressure avg10    some   full" :
 	    "Pressure  some avg10/60/300      full avg10/60/300",
 	    ui_attr(ui, C_TITLE));
 	for (i = 0; i < PSI_NRES && i + 1 < r->h; i++) {
 		const struct snap_psi *p = &ui->cur->psi[i];
 
-		psi_value(some, sizeof(some), &p->some);
-		psi_value(full, sizeof(full), &p->full);
-		snprintf(line, sizeof(line), "  %-7s %s  %s",
-		    psi_resource_names[i], some, full);
+		psi_value(some, sizeof(some), &p->some, narrow);
+		psi_value(full, sizeof(full), &p->full, narrow);
+		snprintf(line, sizeof(line), "  %-7s %s%s %s",
+		    psi_resource_names[i], narrow ? "       " : "", some, full);
 		ui_put(ui, r->y + 1 + i, r->x, r->w, line, A_NORMAL);
 	}
 }

@@ -18,24 +18,6 @@
 #include "synth.h"
 #include "tap.h"
 
-static long long
-q1(const char *path, const char *sql)
-{
-	sqlite3 *h;
-	sqlite3_stmt *st;
-	long long v = -1;
-
-	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			v = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(h);
-	return v;
-}
-
 static char *
 slurp(const char *path)
 {
@@ -67,7 +49,7 @@ main(void)
 	struct db_error e;
 	struct db *db;
 	sqlite3 *h;
-	char *sql, *cmd = NULL;
+	char *sql;
 
 	if (mkdtemp(dir) == NULL)
 		return 1;
@@ -83,13 +65,13 @@ main(void)
 	    "version 1 database built from the fixture");
 	sqlite3_close(h);
 	free(sql);
-	is_int(q1(path, "PRAGMA user_version"), 1, "fixture is version 1");
+	is_int(synth_q1(path, "PRAGMA user_version"), 1, "fixture is version 1");
 
 	db = db_open_reader(path, &e);
 	ok(db == NULL && e.code == DB_ERR_NEWER &&
 	    strstr(e.msg, "older") != NULL, "reader refuses version 1, says "
 	    "to migrate");
-	is_int(q1(path, "PRAGMA user_version"), 1, "... and leaves it alone");
+	is_int(synth_q1(path, "PRAGMA user_version"), 1, "... and leaves it alone");
 
 	db = db_open_writer(path, NULL, &e);
 	ok(db != NULL, "writer opens (and migrates) version 1");
@@ -102,17 +84,17 @@ main(void)
 	is_u64(db_last_written(db), 3, "numbering continues after seq 2");
 	db_close(db);
 
-	is_int(q1(path, "PRAGMA user_version"), db_schema_version(),
+	is_int(synth_q1(path, "PRAGMA user_version"), db_schema_version(),
 	    "migrated to the current version");
-	is_int(q1(path, "PRAGMA application_id"), 0x48495354, "stamp kept");
-	is_int(q1(path, "SELECT count(*) FROM proc WHERE seq <= 2"), 3,
+	is_int(synth_q1(path, "PRAGMA application_id"), 0x48495354, "stamp kept");
+	is_int(synth_q1(path, "SELECT count(*) FROM proc WHERE seq <= 2"), 3,
 	    "old process rows kept");
-	is_int(q1(path, "SELECT count(*) FROM sample WHERE ncpu_online IS NULL "
+	is_int(synth_q1(path, "SELECT count(*) FROM sample WHERE ncpu_online IS NULL "
 	    "AND seq <= 2"), 2, "new column NULL (unknown) for old samples");
-	is_int(q1(path, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+	is_int(synth_q1(path, "SELECT count(*) FROM sqlite_schema WHERE name IN "
 	    "('rollup_proc', 'cpu_percent', 'memory', 'process_row', "
 	    "'top_process', 'sample_time')"), 6, "new table and views exist");
-	is_int(q1(path, "PRAGMA integrity_check") == -1, 0, "integrity check");
+	is_int(synth_q1(path, "PRAGMA integrity_check") == -1, 0, "integrity check");
 
 	db = db_open_reader(path, &e);
 	ok(db != NULL, "reader opens the migrated database");
@@ -137,9 +119,7 @@ main(void)
 	    "CPU% from old counters");
 	db_close(db);
 	snapshot_free(s);
-	if (getenv("KEEP") == NULL && asprintf(&cmd, "rm -rf '%s'", dir) > 0 &&
-	    system(cmd) != 0)
-		printf("# cleanup failed\n");
-	free(cmd);
+	if (getenv("KEEP") == NULL)
+		synth_rmtree(dir);
 	return tap_done();
 }

@@ -25,24 +25,6 @@
 #define PER_DAY 144
 #define NPROC 120
 
-static long long
-q1(const char *path, const char *sql)
-{
-	sqlite3 *h;
-	sqlite3_stmt *st;
-	long long v = -1;
-
-	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			v = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(h);
-	return v;
-}
-
 /* Sample i of the synthetic host at one-minute spacing, with churn: a
  * short-lived job every hour, with a unique command line. */
 static void
@@ -110,10 +92,10 @@ main(void)
 	db_close(db);
 	now = SYNTH_T0 + (int64_t)(n - 1) * STEP_NS;
 	printf("# used bytes: day 15 %lld, day 30 %lld; file %lld\n", used15,
-	    used30, q1(path, "PRAGMA page_count") * 4096);
+	    used30, synth_q1(path, "PRAGMA page_count") * 4096);
 	ok(used30 <= used15 + used15 / 5, "size plateaus (day 30 within 20%% "
 	    "of day 15)");
-	is_int(q1(path, "PRAGMA integrity_check") == -1 ? 1 : 0, 0,
+	is_int(synth_q1(path, "PRAGMA integrity_check") == -1 ? 1 : 0, 0,
 	    "integrity_check runs");
 
 	db = db_open_reader(path, &e);
@@ -139,22 +121,22 @@ main(void)
 	    "a snapshot inside the kept day is exact");
 	db_close(db);
 
-	ok(q1(path, "SELECT min(t_ns) FROM rollup WHERE tier = 1") >=
+	ok(synth_q1(path, "SELECT min(t_ns) FROM rollup WHERE tier = 1") >=
 	    now - 3 * DAY_NS - 3600 * INT64_C(1000000000),
 	    "one-minute rollups older than the retention are gone");
-	ok(q1(path, "SELECT count(*) FROM rollup WHERE tier = 1 AND metric = "
+	ok(synth_q1(path, "SELECT count(*) FROM rollup WHERE tier = 1 AND metric = "
 	    "'cpu_usage_percent'") >= 2 * PER_DAY, "one-minute rollups cover "
 	    "the retention");
-	ok(q1(path, "SELECT count(*) FROM rollup WHERE tier = 2 AND metric = "
+	ok(synth_q1(path, "SELECT count(*) FROM rollup WHERE tier = 2 AND metric = "
 	    "'cpu_usage_percent'") >= 2 * PER_DAY, "ten-minute rollups exist");
-	ok(q1(path, "SELECT min(t_ns) FROM rollup WHERE tier = 2") >=
+	ok(synth_q1(path, "SELECT min(t_ns) FROM rollup WHERE tier = 2") >=
 	    now - 4 * DAY_NS, "ten-minute rollups age out too");
-	ok(q1(path, "SELECT count(*) FROM rollup_proc WHERE tier = 1") > 0,
+	ok(synth_q1(path, "SELECT count(*) FROM rollup_proc WHERE tier = 1") > 0,
 	    "top processes rolled up");
-	is_int(q1(path, "SELECT count(*) FROM process WHERE gone_seq IS NOT "
+	is_int(synth_q1(path, "SELECT count(*) FROM process WHERE gone_seq IS NOT "
 	    "NULL AND gone_seq < (SELECT min(seq) FROM sample)"), 0,
 	    "processes gone before the oldest sample are pruned");
-	ok(q1(path, "SELECT count(*) FROM proc WHERE seq < (SELECT min(seq) "
+	ok(synth_q1(path, "SELECT count(*) FROM proc WHERE seq < (SELECT min(seq) "
 	    "FROM sample)") == 0, "no process row older than the oldest sample");
 
 	db = db_open_reader(path, &e);
@@ -166,6 +148,28 @@ main(void)
 	ok(db_series(db, DBM_CPU_USAGE, now - 2 * STEP_NS + 1, now, 10, b) ==
 	    DB_OK && b[9].tier == 0 && b[9].n == 1 && b[4].n == 1 &&
 	    b[3].n == 0, "narrow buckets over raw samples");
+	/* A one-minute rollup holds what the raw sample of that minute
+	 * says (one sample per minute here: min = avg = max = it). */
+	{
+		int64_t m = now - 3 * STEP_NS - (now - 3 * STEP_NS) % MIN_NS;
+		struct db_bucket raw[1];
+		char q[200];
+
+		ok(db_series(db, DBM_MEM_USED, m, m + MIN_NS - 1, 1, raw) ==
+		    DB_OK && raw[0].n == 1 && raw[0].tier == 0,
+		    "the raw sample of a minute");
+		snprintf(q, sizeof(q), "SELECT CAST(avg AS INTEGER) = %lld AND "
+		    "min = max AND n = 1 FROM rollup WHERE tier = 1 AND "
+		    "metric = 'mem_used_bytes' AND t_ns = %lld",
+		    (long long)raw[0].avg, (long long)m);
+		is_int(synth_q1(path, q), 1, "its one-minute rollup has the same "
+		    "value");
+		snprintf(q, sizeof(q), "SELECT pid FROM rollup_proc WHERE "
+		    "tier = 1 AND t_ns = %lld AND cpu_percent IS NOT NULL "
+		    "ORDER BY cpu_percent DESC LIMIT 1", (long long)m);
+		ok(synth_q1(path, q) == 100 || synth_q1(path, q) == 101, "the busiest "
+		    "process tops that minute's rollup");
+	}
 	db_close(db);
 
 	/* A size cap far below what a day of samples needs. */
@@ -216,12 +220,7 @@ main(void)
 
 	snapshot_free(s);
 	snapshot_free(want);
-	{
-		char *cmd = NULL;
-
-		if (getenv("KEEP") == NULL && asprintf(&cmd, "rm -rf '%s'", dir) > 0 && system(cmd) != 0)
-			printf("# cleanup failed\n");
-		free(cmd);
-	}
+	if (getenv("KEEP") == NULL)
+		synth_rmtree(dir);
 	return tap_done();
 }

@@ -21,24 +21,6 @@
 #define NSAMP 12
 #define NPROC 320
 
-static long long
-q1(const char *path, const char *sql)
-{
-	sqlite3 *h;
-	sqlite3_stmt *st;
-	long long v = -1;
-
-	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			v = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(h);
-	return v;
-}
-
 int
 main(void)
 {
@@ -85,22 +67,22 @@ main(void)
 	db_close(db);
 	umask(022);
 
-	is_int(q1(path, "PRAGMA application_id"), 0x48495354,
+	is_int(synth_q1(path, "PRAGMA application_id"), 0x48495354,
 	    "application_id stamped");
-	is_int(q1(path, "PRAGMA user_version"), db_schema_version(),
+	is_int(synth_q1(path, "PRAGMA user_version"), db_schema_version(),
 	    "user_version is the current schema");
-	is_int(q1(path, "SELECT count(*) FROM sample"), NSAMP, "sample rows");
+	is_int(synth_q1(path, "SELECT count(*) FROM sample"), NSAMP, "sample rows");
 	/* Idle processes: one row for their whole life. */
-	is_int(q1(path, "SELECT count(*) FROM proc p JOIN process r ON "
+	is_int(synth_q1(path, "SELECT count(*) FROM proc p JOIN process r ON "
 	    "r.id = p.id WHERE r.pid = 7"), 1, "an idle process is stored once");
-	is_int(q1(path, "SELECT count(*) FROM proc p JOIN process r ON "
+	is_int(synth_q1(path, "SELECT count(*) FROM proc p JOIN process r ON "
 	    "r.id = p.id WHERE r.pid = 100"), NSAMP,
 	    "a busy process gets a row per sample");
-	is_int(q1(path, "SELECT count(*) FROM process WHERE pid = 300"), 2,
+	is_int(synth_q1(path, "SELECT count(*) FROM process WHERE pid = 300"), 2,
 	    "a reused pid is a second process");
-	is_int(q1(path, "SELECT count(*) FROM fs"), 4,
+	is_int(synth_q1(path, "SELECT count(*) FROM fs"), 4,
 	    "filesystems stored when they change only");
-	is_int(q1(path, "SELECT typeof(s) FROM str WHERE s = CAST(X'e974e9' "
+	is_int(synth_q1(path, "SELECT typeof(s) FROM str WHERE s = CAST(X'e974e9' "
 	    "AS BLOB)") == -1 ? 0 : 1, 1, "invalid UTF-8 stored as a BLOB");
 
 	db = db_open_reader(path, &e);
@@ -213,12 +195,7 @@ main(void)
 	for (i = 0; i < NSAMP; i++)
 		snapshot_free(orig[i]);
 	snapshot_free(got);
-	{
-		char *cmd = NULL;
-
-		if (asprintf(&cmd, "rm -rf '%s'", dir) > 0 && system(cmd) != 0)
-			printf("# cleanup failed\n");
-		free(cmd);
-	}
+	if (getenv("KEEP") == NULL)
+		synth_rmtree(dir);
 	return tap_done();
 }

@@ -34,6 +34,7 @@ sed 's/^read_bytes: 4096$/read_bytes: 2101248/; s/^write_bytes: 8192$/write_byte
 cmp -s "$tmp/pstat.2" "$tmp/h/proc/1/stat"
 is $? 1 "the later process stat differs"
 
+: >"$tmp/out" # exists before the loop below looks (no race with '&')
 "$HISTOP" -b -n 2 -d 3 --format json --proc-root "$tmp/h/proc" \
     --sys-root "$tmp/h/sys" >"$tmp/out" 2>"$tmp/err" &
 pid=$!

@@ -4,6 +4,10 @@
 # uninitialised values, no leak. Skips without valgrind.
 . "$top_srcdir/tests/tap.sh"
 command -v valgrind >/dev/null 2>&1 || skip_all "valgrind not installed"
+# valgrind cannot run a binary built with AddressSanitizer.
+if ldd "$HISTOP" 2>/dev/null | grep -q libasan; then
+	skip_all "histop is built with sanitizers"
+fi
 fx="$top_srcdir/tests/probe/fixtures"
 [ -d "$fx/cg2/proc" ] || skip_all "no probe fixtures"
 tmp=$(mktemp -d) || exit 1

@@ -131,10 +131,34 @@ pids_of(const struct snapshot *s, const struct report_opts *o, char *buf,
 static void
 test_select(void)
 {
+	static const pid_t two[] = { 77, 1 };
+	/* sample (1 or 2), key, reverse, -p 77,1, -u 1000: expected order */
+	static const struct {
+		int sample;
+		const char *key;
+		bool reverse, pids, uid;
+		const char *want, *name;
+	} cases[] = {
+		{ 2, NULL, false, false, false, "1,42,77", "default is pid order" },
+		{ 2, "rss", false, false, false, "77,1,42", "rss largest first" },
+		{ 2, "rss", true, false, false, "42,1,77", "rss reversed" },
+		{ 2, "cpu", false, false, false, "77,1,42",
+		    "cpu on the second sample" },
+		{ 1, "cpu", false, false, false, "1,42,77",
+		    "cpu unknown on the first: pid order" },
+		{ 2, "user", false, false, false, "42,77,1",
+		    "user names ascending, ties by pid" },
+		{ 2, "comm", false, false, false, "77,42,1", "comm ascending" },
+		{ 2, "read", false, false, false, "1,42,77",
+		    "unknown read_bytes sorts last" },
+		{ 2, "read", true, false, false, "42,1,77",
+		    "unknown last even reversed" },
+		{ 2, "mem", false, true, false, "77,1", "-p keeps only listed pids" },
+		{ 2, "mem", false, false, true, "77,42", "-u keeps only that uid" },
+	};
 	struct snapshot *a = snapshot_new(), *b = snapshot_new();
-	struct report_opts o = { 0 };
-	pid_t want[] = { 77, 1 };
 	char got[64];
+	size_t i;
 
 	fx_fill(a, 1);
 	snapshot_derive(a, NULL);
@@ -142,44 +166,22 @@ test_select(void)
 	snapshot_derive(b, a);
 	b->proc[1].read_bytes = 0; /* pid 42: known 0, sorts before unknown */
 
-	pids_of(b, &o, got, sizeof(got));
-	is_str(got, "1,42,77", "select: default is pid order");
-	o.sort = report_sort_find("rss");
-	pids_of(b, &o, got, sizeof(got));
-	is_str(got, "77,1,42", "select: rss largest first");
-	o.reverse = true;
-	pids_of(b, &o, got, sizeof(got));
-	is_str(got, "42,1,77", "select: rss reversed");
-	o.reverse = false;
-	o.sort = report_sort_find("cpu");
-	pids_of(b, &o, got, sizeof(got));
-	is_str(got, "77,1,42", "select: cpu on the second sample");
-	pids_of(a, &o, got, sizeof(got));
-	is_str(got, "1,42,77", "select: cpu unknown on the first: pid order");
-	o.sort = report_sort_find("user");
-	pids_of(b, &o, got, sizeof(got));
-	is_str(got, "42,77,1", "select: user names ascending, ties by pid");
-	o.sort = report_sort_find("comm");
-	pids_of(b, &o, got, sizeof(got));
-	is_str(got, "77,42,1", "select: comm ascending");
-	o.sort = report_sort_find("read");
-	pids_of(b, &o, got, sizeof(got));
-	is_str(got, "1,42,77", "select: unknown read_bytes sorts last");
-	o.reverse = true;
-	pids_of(b, &o, got, sizeof(got));
-	is_str(got, "42,1,77", "select: unknown last even reversed");
-	o.reverse = false;
-	o.sort = report_sort_find("mem");
-	o.pids = want;
-	o.npids = 2;
-	pids_of(b, &o, got, sizeof(got));
-	is_str(got, "77,1", "select: -p keeps only listed pids");
-	o.npids = 0;
-	o.have_uid = true;
-	o.uid = 1000;
-	pids_of(b, &o, got, sizeof(got));
-	is_str(got, "77,42", "select: -u keeps only that uid");
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct report_opts o = {
+			.sort = cases[i].key ? report_sort_find(cases[i].key) :
+			    NULL,
+			.reverse = cases[i].reverse,
+			.pids = cases[i].pids ? two : NULL,
+			.npids = cases[i].pids ? 2 : 0,
+			.have_uid = cases[i].uid,
+			.uid = 1000,
+		};
+		char name[80];
 
+		pids_of(cases[i].sample == 1 ? a : b, &o, got, sizeof(got));
+		snprintf(name, sizeof(name), "select: %s", cases[i].name);
+		is_str(got, cases[i].want, name);
+	}
 	ok(report_sort_find("rss_bytes") != NULL, "sort: field names are keys");
 	ok(report_sort_find("threads") != NULL, "sort: threads");
 	ok(report_sort_find("bogus") == NULL, "sort: unknown key refused");

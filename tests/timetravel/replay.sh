@@ -97,6 +97,12 @@ ok $? "Left at the oldest sample says so"
 tt_keys End
 tt_wait '^histop +REPLAY +2026-11-25 00:03:18'
 ok $? "End: the newest sample"
+tt_keys '('
+tt_wait '^histop +PAST +2026-11-25 00:00:00 .*#1/100'
+ok $? "(: an hour back, clamped to the oldest sample"
+tt_keys ')'
+tt_wait '^histop +REPLAY'
+ok $? "): an hour forward, past the end: the newest sample"
 
 # ---- the jump prompt: every TIME form, garbage refused ------------------
 jump() {
