@@ -65,3 +65,9 @@ tests_db_test_fault_full_SOURCES = tests/db/test_fault_full.c \
 	tests/db/synth.c tests/db/synth.h tests/tap.h
 tests_db_test_fault_full_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_test_fault_full_LDADD = $(DB_LIBS)
+check_PROGRAMS += tests/db/test_fault_vfs
+TESTS += tests/db/test_fault_vfs
+tests_db_test_fault_vfs_SOURCES = tests/db/test_fault_vfs.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_fault_vfs_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_fault_vfs_LDADD = $(DB_LIBS)

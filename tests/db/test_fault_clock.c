@@ -47,7 +47,7 @@ main(void)
 	char dir[] = "/tmp/histop-fault-XXXXXX", path[512];
 	struct db_writer_options wo = { 0 };
 	struct snapshot *s = snapshot_new(), *got = snapshot_new();
-	struct db_sample first, smp;
+	struct db_sample first = { 0 }, smp;
 	struct db_error e;
 	struct db *db, *rd;
 	uint64_t before, after, maxdrop = 0, prev;
