@@ -761,10 +761,22 @@ write_procs(struct db *db, const struct snapshot *s, uint64_t seq, bool key)
 	return 0;
 }
 
+static bool
+procs_sorted(const struct snapshot *s)
+{
+	size_t i;
+
+	for (i = 1; i < s->nproc; i++)
+		if (s->proc[i - 1].pid > s->proc[i].pid)
+			return false;
+	return true;
+}
+
 enum db_status
 db_write(struct db *db, const struct snapshot *snap, struct db_error *err)
 {
-	struct snapshot *s = db->cur, *ts;
+	const struct snapshot *s = snap;
+	struct snapshot *ts;
 	struct wproc *tw;
 	size_t tc;
 	uint64_t seq = db->last_seq + 1, old_key = db->key_seq;
@@ -775,8 +787,13 @@ db_write(struct db *db, const struct snapshot *snap, struct db_error *err)
 	if (!db->writer)
 		return db_fail(db, DB_ERR_INVALID, "%s: opened read-only",
 		    db->path);
-	snapshot_copy(s, snap);
-	snapshot_sort_procs(s);
+	/* A snapshot already sorted by pid (the probe's) is written as it
+	 * is: only the previous sample is kept, not a second full copy. */
+	if (!procs_sorted(snap)) {
+		snapshot_copy(db->cur, snap);
+		snapshot_sort_procs(db->cur);
+		s = db->cur;
+	}
 	/* A keyframe every DB_KEY_EVERY samples or DB_KEY_NS, whichever
 	 * comes first: bounds both the rows a seek reads and the span a
 	 * pruning step drops. */
@@ -826,9 +843,13 @@ db_write(struct db *db, const struct snapshot *snap, struct db_error *err)
 		goto rollback;
 	}
 	/* Committed: this sample is the base of the next one. */
-	ts = db->prev;
-	db->prev = db->cur;
-	db->cur = ts;
+	if (s == snap)
+		snapshot_copy(db->prev, snap);
+	else {
+		ts = db->prev;
+		db->prev = db->cur;
+		db->cur = ts;
+	}
 	tw = db->prev_w;
 	db->prev_w = db->cur_w;
 	db->cur_w = tw;
