@@ -65,6 +65,9 @@ signals_install(struct sigaction *old)
 	for (i = 0; i < NHANDLED; i++)
 		sigaction(handled[i], &sa, &old[i]);
 	signal(SIGPIPE, SIG_IGN);
+	/* Past RLIMIT_FSIZE a write must fail (the recorder reports it and
+	 * the screen carries on), not kill us with the terminal raw. */
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 static void

@@ -34,6 +34,7 @@ tests_ui_ui_load_SOURCES = tests/ui/ui_load.c
 tests_ui_ui_load_LDADD = -lpthread
 UI_TMUX_TESTS = tests/ui/tmux_live.sh tests/ui/tmux_terminal.sh \
 	tests/ui/tmux_record.sh tests/ui/tmux_keys.sh tests/ui/tmux_diskfull.sh \
+	tests/ui/tmux_fsize.sh \
 	tests/ui/tmux_display.sh tests/ui/tmux_hostile.sh
 TESTS += $(UI_TMUX_TESTS)
 EXTRA_DIST += tests/ui/tmux_lib.sh $(UI_TMUX_TESTS)
