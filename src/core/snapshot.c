@@ -85,6 +85,45 @@ const struct field_desc proc_fields[] = {
 #undef PF
 const size_t proc_nfields = sizeof(proc_fields) / sizeof(proc_fields[0]);
 
+int
+proc_field_cmp(const struct snap_proc *a, const struct snap_proc *b,
+    const struct field_desc *f)
+{
+	const char *pa = (const char *)a + f->offset;
+	const char *pb = (const char *)b + f->offset;
+
+/* Three-way comparison of the values of type t at pa and pb. */
+#define CMP_AS(t) do {                                                   \
+		t x_ = *(const t *)(const void *)pa;                     \
+		t y_ = *(const t *)(const void *)pb;                     \
+		return (x_ > y_) - (x_ < y_);                            \
+	} while (0)
+
+	switch (f->type) {
+	case FT_PID:
+		CMP_AS(pid_t);
+	case FT_UID:
+		CMP_AS(uid_t);
+	case FT_CHAR:
+		CMP_AS(char);
+	case FT_I32:
+		CMP_AS(int32_t);
+	case FT_U64:
+		CMP_AS(uint64_t);
+	case FT_DOUBLE:
+		CMP_AS(double);
+	case FT_STR: {
+		const char *x = *(const char *const *)(const void *)pa;
+		const char *y = *(const char *const *)(const void *)pb;
+		if (x == NULL || y == NULL)
+			return (x != NULL) - (y != NULL);
+		return strcmp(x, y);
+	}
+	}
+#undef CMP_AS
+	return 0;
+}
+
 struct snapshot *
 snapshot_new(void)
 {

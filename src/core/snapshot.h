@@ -289,6 +289,12 @@ struct field_desc {
 /* Every process field in DESIGN.md order, then the derived extras. */
 extern const struct field_desc proc_fields[];
 extern const size_t proc_nfields;
+/*
+ * Three-way comparison of field f of two processes, by its type (strings
+ * with strcmp, NULL first). Known-ness (the have bits) is the caller's.
+ */
+int proc_field_cmp(const struct snap_proc *, const struct snap_proc *,
+    const struct field_desc *f);
 
 /* ---- The snapshot ----------------------------------------------------- */
 

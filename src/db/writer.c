@@ -585,36 +585,10 @@ proc_changed(struct db *db, const struct snap_proc *a,
 	for (i = 0; i < db->npcols; i++) {
 		const struct field_desc *f = db->pcols[i];
 
-		if (!HAVE(a->have, f->bit))
-			continue;
-		switch (f->type) {
-		case FT_PID:
-			if (*FIELD(a, f, pid_t) != *FIELD(b, f, pid_t))
-				return true;
-			break;
-		case FT_UID:
-			if (*FIELD(a, f, uid_t) != *FIELD(b, f, uid_t))
-				return true;
-			break;
-		case FT_CHAR:
-			if (*FIELD(a, f, char) != *FIELD(b, f, char))
-				return true;
-			break;
-		case FT_I32:
-			if (*FIELD(a, f, int32_t) != *FIELD(b, f, int32_t))
-				return true;
-			break;
-		case FT_U64:
-			if (*FIELD(a, f, uint64_t) != *FIELD(b, f, uint64_t))
-				return true;
-			break;
-		case FT_STR:
-			if (!str_eq(*FIELD(a, f, char *), *FIELD(b, f, char *)))
-				return true;
-			break;
-		case FT_DOUBLE:
-			break;
-		}
+		/* Derived values (doubles) are not stored. */
+		if (HAVE(a->have, f->bit) && f->type != FT_DOUBLE &&
+		    proc_field_cmp(a, b, f) != 0)
+			return true;
 	}
 	return false;
 }

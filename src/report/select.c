@@ -108,45 +108,6 @@ struct sort_ctx {
 };
 
 static int
-cmp_field(const struct snap_proc *a, const struct snap_proc *b,
-    const struct field_desc *f)
-{
-	const char *pa = (const char *)a + f->offset;
-	const char *pb = (const char *)b + f->offset;
-
-/* Three-way comparison of the values of type t at pa and pb. */
-#define CMP_AS(t) do {                                                   \
-		t x_ = *(const t *)(const void *)pa;                     \
-		t y_ = *(const t *)(const void *)pb;                     \
-		return (x_ > y_) - (x_ < y_);                            \
-	} while (0)
-
-	switch (f->type) {
-	case FT_PID:
-		CMP_AS(pid_t);
-	case FT_UID:
-		CMP_AS(uid_t);
-	case FT_CHAR:
-		CMP_AS(char);
-	case FT_I32:
-		CMP_AS(int32_t);
-	case FT_U64:
-		CMP_AS(uint64_t);
-	case FT_DOUBLE:
-		CMP_AS(double);
-	case FT_STR: {
-		const char *x = *(const char *const *)(const void *)pa;
-		const char *y = *(const char *const *)(const void *)pb;
-		if (x == NULL || y == NULL)
-			return (x != NULL) - (y != NULL);
-		return strcmp(x, y);
-	}
-	}
-#undef CMP_AS
-	return 0;
-}
-
-static int
 cmp_proc(const void *va, const void *vb, void *vctx)
 {
 	const struct sort_ctx *c = vctx;
@@ -159,7 +120,7 @@ cmp_proc(const void *va, const void *vb, void *vctx)
 	if (ha != hb)
 		return hb - ha; /* unknown last, whatever the direction */
 	if (ha)
-		r = c->dir * cmp_field(a, b, c->f);
+		r = c->dir * proc_field_cmp(a, b, c->f);
 	if (r == 0)
 		r = (a->pid > b->pid) - (a->pid < b->pid);
 	return r;

@@ -112,9 +112,38 @@ test_copy_and_reuse(void)
 	snapshot_free(b);
 }
 
+static const struct field_desc *
+field(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < proc_nfields; i++)
+		if (strcmp(proc_fields[i].name, name) == 0)
+			return &proc_fields[i];
+	return NULL;
+}
+
+static void
+test_field_cmp(void)
+{
+	struct snap_proc a = { .pid = 5, .rss_bytes = UINT64_MAX, .nice = -5,
+	    .comm = "b", .cmdline = NULL, .state = 'R' };
+	struct snap_proc b = { .pid = 9, .rss_bytes = 1, .nice = 3,
+	    .comm = "a", .cmdline = "x", .state = 'R' };
+
+	ok(proc_field_cmp(&a, &b, field("pid")) < 0, "pid compares as a number");
+	ok(proc_field_cmp(&a, &b, field("rss_bytes")) > 0, "u64 compares unsigned, no overflow");
+	ok(proc_field_cmp(&a, &b, field("nice")) < 0, "negative nice sorts first");
+	ok(proc_field_cmp(&a, &b, field("comm")) > 0, "strings by strcmp");
+	ok(proc_field_cmp(&a, &b, field("cmdline")) < 0, "NULL string before any string");
+	is_int(proc_field_cmp(&a, &b, field("state")), 0, "equal chars compare equal");
+	is_int(proc_field_cmp(&a, &a, field("cmdline")), 0, "NULL equals NULL");
+}
+
 int
 main(void)
 {
+	test_field_cmp();
 	test_procs();
 	test_cpu();
 	test_copy_and_reuse();
