@@ -227,9 +227,15 @@ struct bar_seg {
 	double pct;          /* share of the bar, 0..100 */
 	enum ui_color color;
 };
-/* "[####    ]" at y,x over w columns; label after the bar inside w. */
+/*
+ * "[####    ]" at y,x over w columns; label after the bar inside w,
+ * right-aligned in at least labelw columns so that the bars of one pane
+ * ("126M/23.5G" above "0/0") end in the same column.
+ */
 void bar_draw(struct ui *, int y, int x, int w, const struct bar_seg *,
-    int nseg, const char *label);
+    int nseg, const char *label, int labelw);
+/* Room for a "used/total" label of two fmt_bytes values. */
+#define BAR_USAGE_W 11
 
 /* Print untrusted text at y,x in at most w columns (sanitised). */
 int ui_put_text(struct ui *, int y, int x, int w, const char *s, attr_t);
