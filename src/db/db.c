@@ -282,9 +282,14 @@ make_parents(const char *path, struct db_error *err)
 	return 0;
 }
 
-/* Refuse symlinks at path and its -wal/-shm companions. */
+/*
+ * Refuse symlinks at path and its -wal/-shm companions, and, for the
+ * writer, files with other hard links: SQLite truncates and rewrites a
+ * -wal or -shm it finds, so a link planted there to another file would
+ * destroy that file.
+ */
 static int
-check_links(const char *path, struct db_error *err)
+check_links(const char *path, bool writer, struct db_error *err)
 {
 	static const char *const sfx[] = { "", "-wal", "-shm" };
 	struct stat st;
@@ -303,6 +308,13 @@ check_links(const char *path, struct db_error *err)
 		if (r == 0 && !S_ISREG(st.st_mode)) {
 			db_seterr(err, DB_ERR_FOREIGN, "%s: not a regular file",
 			    p);
+			free(p);
+			return -1;
+		}
+		if (r == 0 && writer && st.st_nlink > 1) {
+			db_seterr(err, DB_ERR_SYMLINK, "%s: has %ju hard links; "
+			    "refusing to write to it", p,
+			    (uintmax_t)st.st_nlink);
 			free(p);
 			return -1;
 		}
@@ -564,7 +576,7 @@ db_open_writer(const char *path, const struct db_writer_options *opts,
 		db_seterr(err, DB_ERR_INVALID, "empty database path");
 		return NULL;
 	}
-	if (make_parents(path, err) != 0 || check_links(path, err) != 0)
+	if (make_parents(path, err) != 0 || check_links(path, true, err) != 0)
 		return NULL;
 	/* A file already there is inspected before anything is created
 	 * beside it (not even the lock file). */
@@ -705,7 +717,7 @@ db_open_reader(const char *path, struct db_error *err)
 		    "%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	if (check_links(path, err) != 0 ||
+	if (check_links(path, false, err) != 0 ||
 	    prepare_file(path, false, &created, err) != 0)
 		return NULL;
 	if (st.st_size == 0) {
