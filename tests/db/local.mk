@@ -91,3 +91,11 @@ tests_db_test_fault_shm_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_test_fault_shm_LDADD = $(DB_LIBS)
 TESTS += tests/db/fault_shm.sh
 EXTRA_DIST += tests/db/fault_shm.sh
+check_PROGRAMS += tests/db/test_fault_walread
+TESTS += tests/db/test_fault_walread
+tests_db_test_fault_walread_SOURCES = tests/db/test_fault_walread.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_fault_walread_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_fault_walread_LDADD = $(DB_LIBS)
+TESTS += tests/db/fault_walgrow.sh
+EXTRA_DIST += tests/db/fault_walgrow.sh
