@@ -225,9 +225,14 @@ make_parents(const char *path, struct db_error *err)
 	return 0;
 }
 
-/* Refuse symlinks at path and its -wal/-shm companions. */
+/*
+ * Refuse symlinks at path and its -wal/-shm companions, and, for the
+ * writer, files with other hard links: SQLite truncates and rewrites a
+ * -wal or -shm it finds, so a link planted there to another file would
+ * destroy that file.
+ */
 static int
-check_links(const char *path, struct db_error *err)
+check_links(const char *path, bool writer, struct db_error *err)
 {
 	static const char *const sfx[] = { "", "-wal", "-shm" };
 	struct stat st;
@@ -246,6 +251,13 @@ check_links(const char *path, struct db_error *err)
 		if (r == 0 && !S_ISREG(st.st_mode)) {
 			db_seterr(err, DB_ERR_FOREIGN, "%s: not a regular file",
 			    p);
+			free(p);
+			return -1;
+		}
+		if (r == 0 && writer && st.st_nlink > 1) {
+			db_seterr(err, DB_ERR_SYMLINK, "%s: has %ju hard links; "
+			    "refusing to write to it", p,
+			    (uintmax_t)st.st_nlink);
 			free(p);
 			return -1;
 		}
@@ -327,6 +339,67 @@ out:
 }
 
 /*
+ * Read up to len bytes of the head of the regular file at path, and its
+ * size, through SQLite's own VFS, never with a bare open()/close(): closing
+ * any descriptor of a file drops every POSIX lock the process holds on it,
+ * and SQLite's locks are POSIX locks. A process that records and browses
+ * one database (the live UI opens a reader beside its writer) would lose
+ * its writer's lock; the next other process to close the database would
+ * then checkpoint and delete the -wal under the writer, and every later
+ * sample would be lost. The unix VFS keeps the descriptor of a file the
+ * process holds locks on until those locks go.
+ */
+static int
+read_head(const char *path, unsigned char *buf, size_t len, size_t *n,
+    struct db_error *err)
+{
+	sqlite3_vfs *vfs = sqlite3_vfs_find(NULL);
+	sqlite3_file *f;
+	sqlite3_filename name;
+	sqlite3_int64 size = 0;
+	struct stat sb;
+	int rc, out;
+
+	/* The VFS follows symlinks and opens FIFOs: refuse those first. */
+	if (lstat(path, &sb) != 0) {
+		db_seterr(err, errno == ENOENT ? DB_ERR_NOENT : DB_ERR_IO,
+		    "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (S_ISLNK(sb.st_mode)) {
+		db_seterr(err, DB_ERR_SYMLINK, "%s: is a symbolic link; "
+		    "refusing to use it", path);
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		db_seterr(err, DB_ERR_FOREIGN, "%s: not a regular file", path);
+		return -1;
+	}
+	if (vfs == NULL) {
+		db_seterr(err, DB_ERR_INTERNAL, "%s: no SQLite VFS", path);
+		return -1;
+	}
+	f = xcalloc(1, (size_t)vfs->szOsFile);
+	name = sqlite3_create_filename(path, "", "", 0, NULL);
+	rc = vfs->xOpen(vfs, name, f, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_MAIN_DB, &out);
+	if (rc == SQLITE_OK) {
+		rc = f->pMethods->xFileSize(f, &size);
+		*n = size < 0 ? 0 : (size_t)size < len ? (size_t)size : len;
+		if (rc == SQLITE_OK && *n > 0)
+			rc = f->pMethods->xRead(f, buf, (int)*n, 0);
+		f->pMethods->xClose(f);
+	} else if (f->pMethods != NULL)
+		f->pMethods->xClose(f);
+	if (rc != SQLITE_OK)
+		db_seterr(err, DB_ERR_IO, "%s: cannot read it: %s", path,
+		    sqlite3_errstr(rc));
+	sqlite3_free_filename(name);
+	free(f);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/*
  * Make sure path exists as a regular file that is empty or ours: create
  * it whole (create_fresh) or check the header of the one there,
  * read-only, so a foreign file is never opened by SQLite. *created tells
@@ -336,9 +409,9 @@ static int
 prepare_file(const char *path, bool create, bool *created,
     struct db_error *err)
 {
+	unsigned char h[100];
 	struct stat sb;
-	int fd;
-	enum db_status st;
+	size_t n = 0;
 
 	*created = false;
 	if (create && lstat(path, &sb) != 0) {
@@ -350,21 +423,12 @@ prepare_file(const char *path, bool create, bool *created,
 		if (create_fresh(path, err) != 0)
 			return -1;
 	}
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno == ELOOP)
-			db_seterr(err, DB_ERR_SYMLINK, "%s: is a symbolic link; "
-			    "refusing to use it", path);
-		else
-			db_seterr(err, errno == ENOENT ? DB_ERR_NOENT :
-			    DB_ERR_IO, "%s: %s", path, strerror(errno));
+	if (read_head(path, h, sizeof(h), &n, err) != 0)
 		return -1;
-	}
-	st = db_check_header(path, fd, err);
-	if (st == DB_OK && fstat(fd, &sb) == 0 && sb.st_size == 0)
-		*created = true;
-	close(fd);
-	return st == DB_OK ? 0 : -1;
+	if (db_check_header(path, h, n, err) != DB_OK)
+		return -1;
+	*created = n == 0;
+	return 0;
 }
 
 static struct db *
@@ -412,7 +476,7 @@ db_open_writer(const char *path, const struct db_writer_options *opts,
 		db_seterr(err, DB_ERR_INVALID, "empty database path");
 		return NULL;
 	}
-	if (make_parents(path, err) != 0 || check_links(path, err) != 0)
+	if (make_parents(path, err) != 0 || check_links(path, true, err) != 0)
 		return NULL;
 	/* A file already there is inspected before anything is created
 	 * beside it (not even the lock file). */
@@ -552,7 +616,7 @@ db_open_reader(const char *path, struct db_error *err)
 		    "%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	if (check_links(path, err) != 0 ||
+	if (check_links(path, false, err) != 0 ||
 	    prepare_file(path, false, &created, err) != 0)
 		return NULL;
 	if (st.st_size == 0) {

@@ -107,8 +107,10 @@ bool utf8_valid(const char *, size_t);
 /* schema.c */
 /* Bring the schema to DB_SCHEMA_VERSION, one transaction per step. */
 enum db_status db_migrate(struct db *);
-/* Check a file's 100-byte header without SQLite: ours, foreign, newer. */
-enum db_status db_check_header(const char *path, int fd, struct db_error *);
+/* Check a file's 100-byte header (its first n bytes, h) without opening
+ * it with SQLite: ours, foreign, newer. */
+enum db_status db_check_header(const char *path, const unsigned char *h,
+    size_t n, struct db_error *);
 
 /* lock.c */
 int db_lock(const char *dbpath, struct db_error *);
