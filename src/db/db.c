@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "core/snapshot.h"
@@ -82,12 +83,68 @@ db_status_of(int rc)
 	}
 }
 
+/*
+ * SQLite keeps the WAL index in <db>-shm, a file it maps into memory and
+ * grows by writing to each new page first (so that a full disk fails a
+ * write() rather than raising SIGBUS on the mapping). Its errors say
+ * "disk I/O error" or "attempt to write a readonly database": name the
+ * file and the cause instead. 1 if rc was such an error.
+ */
+static int
+shm_fail(struct db *db, int rc, const char *what)
+{
+	int eno = db->sql != NULL ? sqlite3_system_errno(db->sql) : 0;
+	struct statvfs vfs;
+	char *dir, *p;
+
+	switch (rc) {
+	case SQLITE_IOERR_SHMOPEN:
+	case SQLITE_IOERR_SHMSIZE:
+	case SQLITE_IOERR_SHMMAP:
+		/* SQLite does not keep the errno of a failed -shm write:
+		 * a filesystem without two blocks of 32 KiB left is full. */
+		if (eno == 0) {
+			dir = xstrdup(db->path);
+			p = strrchr(dir, '/');
+			if (p != NULL)
+				p[p == dir] = '\0';
+			if (statvfs(p != NULL ? dir : ".", &vfs) == 0 &&
+			    (uint64_t)vfs.f_bavail * vfs.f_frsize < 65536)
+				eno = ENOSPC;
+			free(dir);
+		}
+		if (eno == ENOSPC || eno == EDQUOT) {
+			db_fail(db, DB_ERR_FULL, "%s-shm: %s: cannot grow the "
+			    "WAL index: disk or quota full", db->path, what);
+			return 1;
+		}
+		db_fail(db, DB_ERR_IO, "%s-shm: %s: cannot create or grow the "
+		    "WAL index: %s", db->path, what, eno != 0 ? strerror(eno) :
+		    "I/O error");
+		return 1;
+	case SQLITE_READONLY_CANTINIT:
+	case SQLITE_READONLY_CANTLOCK:
+	case SQLITE_READONLY_RECOVERY:
+		db_fail(db, DB_ERR_READONLY, "%s-shm: %s: the WAL index is "
+		    "read-only (immutable, another user's, or a read-only "
+		    "filesystem)", db->path, what);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 enum db_status
 db_sqlfail(struct db *db, int rc, const char *what)
 {
 	const char *m = db->sql != NULL ? sqlite3_errmsg(db->sql) :
 	    sqlite3_errstr(rc);
 
+	if (db->sql != NULL && (rc & 0xff) == (sqlite3_extended_errcode(
+	    db->sql) & 0xff))
+		rc = sqlite3_extended_errcode(db->sql);
+	if (shm_fail(db, rc, what))
+		return db->last;
 	if ((rc & 0xff) == SQLITE_FULL)
 		m = "disk or quota full";
 	return db_fail(db, db_status_of(rc), "%s: %s: %s", db->path, what, m);
@@ -274,6 +331,49 @@ check_links(const char *path, bool writer, struct db_error *err)
 		free(p);
 	}
 	return 0;
+}
+
+/*
+ * The writer needs to write <db>-wal and <db>-shm. SQLite falls back to
+ * read-only on one it cannot open for writing (immutable, another user's
+ * file mode 0400) and then fails with "attempt to write a readonly
+ * database"; and as root it would write into a file another user planted
+ * there. Name the file instead. access(), never open(): closing a
+ * descriptor would drop the POSIX locks SQLite connections of this
+ * process hold on the file.
+ */
+static int
+check_companions(const char *path, struct db_error *err)
+{
+	static const char *const sfx[] = { "-wal", "-shm" };
+	struct stat db, st;
+	size_t i;
+	int r = 0;
+
+	if (stat(path, &db) != 0)
+		db.st_uid = geteuid();
+	for (i = 0; i < 2 && r == 0; i++) {
+		char *p = xasprintf("%s%s", path, sfx[i]);
+
+		if (lstat(p, &st) != 0) {
+			free(p);
+			continue;
+		}
+		if (st.st_uid != db.st_uid) {
+			db_seterr(err, DB_ERR_READONLY, "%s: owned by uid %ld, "
+			    "not by the database's owner (uid %ld); refusing "
+			    "to write it", p, (long)st.st_uid, (long)db.st_uid);
+			r = -1;
+		} else if (faccessat(AT_FDCWD, p, R_OK | W_OK,
+		    AT_EACCESS) != 0) {
+			db_seterr(err, DB_ERR_READONLY, "%s: cannot write it: "
+			    "%s%s", p, strerror(errno), errno == EPERM ?
+			    " (immutable? see lsattr)" : "");
+			r = -1;
+		}
+		free(p);
+	}
+	return r;
 }
 
 static struct db *db_new(const char *);
@@ -500,7 +600,8 @@ db_open_writer(const char *path, const struct db_writer_options *opts,
 	db->lock_fd = db_lock(path, err);
 	if (db->lock_fd < 0)
 		goto fail;
-	if (prepare_file(path, true, &created, err) != 0)
+	if (prepare_file(path, true, &created, err) != 0 ||
+	    check_companions(path, err) != 0)
 		goto fail;
 	if (open_sql(db, SQLITE_OPEN_READWRITE, err) != 0)
 		goto fail;

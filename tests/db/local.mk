@@ -83,3 +83,11 @@ tests_db_test_db_changes_SOURCES = tests/db/test_db_changes.c \
 	tests/db/synth.c tests/db/synth.h tests/tap.h
 tests_db_test_db_changes_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_test_db_changes_LDADD = $(DB_LIBS)
+check_PROGRAMS += tests/db/test_fault_shm
+TESTS += tests/db/test_fault_shm
+tests_db_test_fault_shm_SOURCES = tests/db/test_fault_shm.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_fault_shm_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_fault_shm_LDADD = $(DB_LIBS)
+TESTS += tests/db/fault_shm.sh
+EXTRA_DIST += tests/db/fault_shm.sh
