@@ -199,6 +199,44 @@ main(void)
 			seq += 2;
 		}
 	}
+
+	/* Many more distinct strings than the writer caches: 3 waves of 3000
+	 * one-sample processes, each with its own command line, the third
+	 * wave reusing the first's. Every string is stored once. */
+	snprintf(path, sizeof(path), "%s/churn.db", dir);
+	db = db_open_writer(path, NULL, &e);
+	ok(db != NULL, "writer opens (churn)");
+	for (k = 0; db != NULL && k < 9; k++) {
+		size_t wave = k / 3 == 2 ? 0 : k / 3, i;
+		char buf[64];
+
+		snapshot_clear(s);
+		mono += 1000000000;
+		s->mono_ns = mono;
+		s->wall_ns = SYNTH_T0 + mono;
+		for (i = 0; i < 1000; i++) {
+			struct snap_proc *p = snapshot_add_proc(s);
+			size_t n = wave * 3000 + (k % 3) * 1000 + i;
+
+			p->pid = (pid_t)(100 + i);
+			p->start_time_ns = k;
+			snprintf(buf, sizeof(buf), "job --n=%zu", n);
+			p->cmdline = snapshot_str(s, buf, strlen(buf));
+			p->have = (UINT64_C(1) << PROC_PID) |
+			    (UINT64_C(1) << PROC_START_TIME) |
+			    (UINT64_C(1) << PROC_CMDLINE);
+		}
+		if (db_write(db, s, &e) != DB_OK)
+			printf("# churn write %zu: %s\n", k, e.msg);
+	}
+	db_close(db);
+	is_int(synth_q1(path, "SELECT count(*) FROM str WHERE "
+	    "CAST(s AS TEXT) LIKE 'job --n=%'"), 6000,
+	    "6000 distinct command lines stored once each");
+	is_int(synth_q1(path, "SELECT count(*) FROM proc"), 9000,
+	    "a row per process");
+	is_int(synth_q1(path, "SELECT count(DISTINCT cmdline) FROM proc"), 6000,
+	    "reused strings map to the ids they had");
 	snapshot_free(s);
 	synth_rmtree(dir);
 	return tap_done();

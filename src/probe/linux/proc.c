@@ -46,28 +46,25 @@
 #include "probe/linux/proc_parse.h"
 #include "probe/linux/users.h"
 
-/* What the stat of one tick says; a change triggers re-reading status/io. */
-struct proc_sig {
-	uint64_t utime, stime, minflt, majflt, vsize, rss;
-	int64_t threads;
-	uint32_t have;
-	char state;
-};
-
+/*
+ * One entry per live process, kept small (one array of them lives as long
+ * as histop): what changes in stat is kept as a hash only — a collision
+ * delays a re-read of status/io to the next forced one, nothing worse.
+ */
 struct proc_ent {
 	pid_t pid;
 	int kept_fd;            /* pid dir fd + 1 kept across ticks; 0 none */
 	uint64_t starttime;     /* ticks; (pid, starttime) is the identity */
-	struct proc_sig sig;
+	uint64_t sig;           /* stat_sig(): a change re-reads status/io */
 	uint64_t comm_hash;
 	uint64_t have;          /* PROC_* bits of the cached fields below */
-	bool read_full, read_slow; /* status/io and cmdline/cgroup read once */
 	uid_t uid;
+	bool read_full, read_slow; /* status/io and cmdline/cgroup read once */
 	uint64_t shared, data, stack, swap, rd, wr;
 	char *cmdline;          /* joined; NULL when empty */
-	size_t cmdline_len, cmdline_cap;
 	char *cgroup;
-	size_t cgroup_len, cgroup_cap;
+	uint32_t cmdline_len, cmdline_cap; /* both under PROC_CMDLINE_MAX */
+	uint32_t cgroup_len, cgroup_cap;   /* under 64 KiB */
 };
 
 struct linux_procs {
@@ -302,7 +299,8 @@ hash_bytes(const char *s, size_t n)
 
 /* Copy n bytes into the entry's own buffer *dst (grown, never shrunk). */
 static void
-ent_set_str(char **dst, size_t *dlen, size_t *dcap, const char *s, size_t n)
+ent_set_str(char **dst, uint32_t *dlen, uint32_t *dcap, const char *s,
+    size_t n)
 {
 	if (n == 0) {
 		*dlen = 0;
@@ -311,13 +309,13 @@ ent_set_str(char **dst, size_t *dlen, size_t *dcap, const char *s, size_t n)
 	if (*dst != NULL && *dlen == n && memcmp(*dst, s, n) == 0)
 		return;
 	if (n + 1 > *dcap) {
-		*dcap = n + 1;
+		*dcap = (uint32_t)n + 1;
 		free(*dst);
 		*dst = xmalloc(*dcap);
 	}
 	memcpy(*dst, s, n);
 	(*dst)[n] = '\0';
-	*dlen = n;
+	*dlen = (uint32_t)n;
 }
 
 #define BIT(f) (UINT64_C(1) << (f))
@@ -506,20 +504,30 @@ fill(struct probe_collector *c, struct linux_procs *pr, struct snapshot *s,
 	}
 }
 
-/* Zeroed first, so signatures compare whole with memcmp(). */
-static void
-sig_of(const struct proc_stat *ps, struct proc_sig *sig)
+/* Mix v into hash h (a multiply-xorshift step). */
+static uint64_t
+mix64(uint64_t h, uint64_t v)
 {
-	memset(sig, 0, sizeof(*sig));
-	sig->utime = ps->utime;
-	sig->stime = ps->stime;
-	sig->minflt = ps->minflt;
-	sig->majflt = ps->majflt;
-	sig->vsize = ps->vsize;
-	sig->rss = ps->rss;
-	sig->threads = ps->threads;
-	sig->have = ps->have;
-	sig->state = ps->state;
+	h = (h ^ v) * UINT64_C(0x9e3779b97f4a7c15);
+	return h ^ (h >> 29);
+}
+
+/* Hash of what the stat of one tick says that status/io depend on: the
+ * process must run, or have its memory reclaimed, to change any of it. */
+static uint64_t
+stat_sig(const struct proc_stat *ps)
+{
+	uint64_t h = 0;
+
+	h = mix64(h, ps->utime);
+	h = mix64(h, ps->stime);
+	h = mix64(h, ps->minflt);
+	h = mix64(h, ps->majflt);
+	h = mix64(h, ps->vsize);
+	h = mix64(h, ps->rss);
+	h = mix64(h, (uint64_t)ps->threads);
+	h = mix64(h, ps->have);
+	return mix64(h, (unsigned char)ps->state);
 }
 
 
@@ -533,7 +541,7 @@ sample_one(struct probe_collector *c, struct linux_procs *pr,
     struct snapshot *s, struct proc_ent *e, bool cached)
 {
 	struct proc_stat ps;
-	struct proc_sig sig;
+	uint64_t sig;
 	char name[16];
 	int dfd, len = 0;
 	pid_t v = e->pid;
@@ -586,18 +594,18 @@ have_stat:
 		e->kept_fd = kept;
 		e->starttime = ps.starttime;
 	}
-	sig_of(&ps, &sig);
+	sig = stat_sig(&ps);
 	forced = pr->refresh <= 1 ||
 	    ((uint32_t)e->pid + pr->tick) % pr->refresh == 0;
 	forced_slow = pr->refresh <= 1 ||
 	    ((uint32_t)e->pid + pr->tick) % (pr->refresh * 4) == 0;
 	if (!e->read_full || forced ||
-	    memcmp(&sig, &e->sig, sizeof(sig)) != 0) {
+	    sig != e->sig) {
 		if (!read_full(c, pr, dfd, e, &ps))
 			goto out;
 		e->read_full = true;
 	}
-	memcpy(&e->sig, &sig, sizeof(sig));
+	e->sig = sig;
 	if (!e->read_slow || forced_slow || ch != e->comm_hash) {
 		if (!read_slow(c, pr, dfd, e))
 			goto out;
