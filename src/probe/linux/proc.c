@@ -25,6 +25,10 @@
  * Dead processes' entries (and fds) are dropped on the tick they vanish;
  * arrays and buffers are kept, so a steady state allocates nothing.
  *
+ * The walk can be taken in slices of at most N pids (begin / step / end,
+ * for probe_sample_step()): the live UI reads keys between them. A walk
+ * abandoned half way evicts the entries it did not reach.
+ *
  * Files are opened O_NONBLOCK so a FIFO planted in a fixture cannot hang
  * the sampler; a short read is taken as the end of file (procfs seq files
  * and cmdline hand over everything that fits in one read).
@@ -76,6 +80,8 @@ struct linux_procs {
 	struct proc_ent *ent, *nxt; /* this tick's cache and the next one */
 	size_t nent, cap_ent;
 	uint32_t tick;
+	size_t wi, wj, wk;      /* the walk: next pid, next ent, next nxt */
+	bool walking;
 	unsigned refresh;
 	size_t nkept, fd_budget; /* pid dir fds kept open, and how many may be */
 	char *sbuf;             /* stat */
@@ -149,6 +155,7 @@ linux_procs_close(struct probe_collector *c)
 
 	if (c->backend == NULL || (pr = PROCS(c)) == NULL)
 		return;
+	linux_processes_end(c, NULL, false);
 	for (i = 0; i < pr->nent; i++)
 		ent_free(pr, &pr->ent[i]);
 	close(pr->dir_fd);
@@ -625,14 +632,22 @@ out:
 	return ok;
 }
 
+/*
+ * The walk in slices (probe_sample_begin/step/finish): begin lists the
+ * pids, each step merges the next ones with the cache (sampling them into
+ * s), end evicts what was not reached and swaps the cache. Between steps
+ * the cache is split: entries for pids below the walk's position are in
+ * nxt[0, wk), the rest still in ent[wj, nent).
+ */
 int
-linux_processes(struct probe_collector *c, struct snapshot *s)
+linux_processes_begin(struct probe_collector *c, struct snapshot *s)
 {
 	struct linux_procs *pr = PROCS(c);
-	size_t i, j = 0, k = 0;
-	struct proc_ent *t;
 	int r;
 
+	(void)s;
+	if (pr->walking)
+		return -EBUSY;
 	if ((r = list_pids(pr)) != 0)
 		return r;
 	if (pr->cap_ent < pr->npids) {
@@ -644,33 +659,72 @@ linux_processes(struct probe_collector *c, struct snapshot *s)
 		pr->cap_ent = cap;
 	}
 	pr->tick++;
-	for (i = 0; i < pr->npids; i++) {
-		pid_t pid = pr->pids[i];
-		struct proc_ent *e = &pr->nxt[k];
+	pr->wi = pr->wj = pr->wk = 0;
+	pr->walking = true;
+	return 0;
+}
+
+int
+linux_processes_step(struct probe_collector *c, struct snapshot *s,
+    size_t max)
+{
+	struct linux_procs *pr = PROCS(c);
+
+	for (; max > 0 && pr->wi < pr->npids; max--) {
+		pid_t pid = pr->pids[pr->wi++];
+		struct proc_ent *e = &pr->nxt[pr->wk];
 		bool cached = false;
 
 		/* Merge: entries of pids no longer listed are evicted. */
-		while (j < pr->nent && pr->ent[j].pid < pid)
-			ent_free(pr, &pr->ent[j++]);
-		if (j < pr->nent && pr->ent[j].pid == pid) {
-			*e = pr->ent[j++];
+		while (pr->wj < pr->nent && pr->ent[pr->wj].pid < pid)
+			ent_free(pr, &pr->ent[pr->wj++]);
+		if (pr->wj < pr->nent && pr->ent[pr->wj].pid == pid) {
+			*e = pr->ent[pr->wj++];
 			cached = true;
 		} else {
 			memset(e, 0, sizeof(*e));
 			e->pid = pid;
 		}
 		if (sample_one(c, pr, s, e, cached))
-			k++;
+			pr->wk++;
 		else
 			ent_free(pr, e);
 	}
-	while (j < pr->nent)
-		ent_free(pr, &pr->ent[j++]);
+	return pr->wi < pr->npids;
+}
+
+void
+linux_processes_end(struct probe_collector *c, struct snapshot *s, bool keep)
+{
+	struct linux_procs *pr = PROCS(c);
+	struct proc_ent *t;
+
+	if (!pr->walking)
+		return;
+	/* Not reached (gone, or the walk was abandoned): evicted, so an
+	 * abandoned walk costs one re-read of those pids, never a stale or
+	 * leaked entry. */
+	while (pr->wj < pr->nent)
+		ent_free(pr, &pr->ent[pr->wj++]);
 	t = pr->ent;
 	pr->ent = pr->nxt;
 	pr->nxt = t;
-	pr->nent = k;
-	snapshot_sort_procs(s);
+	pr->nent = pr->wk;
+	pr->walking = false;
+	if (keep)
+		snapshot_sort_procs(s);
+}
+
+int
+linux_processes(struct probe_collector *c, struct snapshot *s)
+{
+	int r = linux_processes_begin(c, s);
+
+	if (r != 0)
+		return r;
+	while (linux_processes_step(c, s, SIZE_MAX) > 0)
+		;
+	linux_processes_end(c, s, true);
 	return 0;
 }
 
