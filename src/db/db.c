@@ -170,6 +170,16 @@ db_path(const struct db *db)
 }
 
 int
+db_exposed_mode(const struct db *db)
+{
+	struct stat st;
+
+	if (stat(db->path, &st) != 0 || (st.st_mode & 077) == 0)
+		return 0;
+	return (int)(st.st_mode & 07777);
+}
+
+int
 db_exec(struct db *db, const char *sql)
 {
 	return sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
