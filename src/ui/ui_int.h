@@ -329,6 +329,15 @@ void pane_quota_draw(struct ui *, const struct ui_rect *);
 
 /* ---- keys (keys.c) ------------------------------------------------------ */
 
+/* The mouse wheel (ncurses reports it as buttons 4 and 5; 0 where this
+ * ncurses has no button 5) moves the table's selection this many rows. */
+#define UI_WHEEL_ROWS 3
+#define UI_WHEEL_UP BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+#define UI_WHEEL_DOWN BUTTON5_PRESSED
+#else
+#define UI_WHEEL_DOWN 0
+#endif
 
 /* Function keys are ncurses KEY_* codes offset so they never collide with
  * characters read by wget_wch(). */
