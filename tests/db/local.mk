@@ -71,3 +71,10 @@ tests_db_test_fault_vfs_SOURCES = tests/db/test_fault_vfs.c \
 	tests/db/synth.c tests/db/synth.h tests/tap.h
 tests_db_test_fault_vfs_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_test_fault_vfs_LDADD = $(DB_LIBS)
+check_PROGRAMS += tests/db/test_db_layout
+TESTS += tests/db/test_db_layout
+tests_db_test_db_layout_SOURCES = tests/db/test_db_layout.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_db_layout_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_db_layout_LDADD = $(DB_LIBS)
+EXTRA_DIST += tests/db/fixtures/v2.sql
