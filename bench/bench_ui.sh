@@ -9,7 +9,20 @@
 #   sh bench/bench_ui.sh -c [NPROC]   repeatable callgrind count of the UI's
 #                                     own work per refresh (sort, filter,
 #                                     draw) on synthetic snapshots
+#   sh bench/bench_ui.sh -l [MINUTES] [NPROC]   long run (10 min, 1000):
+#                                     resident memory of both every 10 s
+#                                     while processes come and go (20 a
+#                                     second, each with its own command
+#                                     line, living 2 s); prints the RSS
+#                                     after the first minute and at the end
 set -u
+long=0
+if [ "${1:-}" = -l ]; then
+	long=1
+	mins=${2:-10}
+	long_n=${3:-1000}
+	set --
+fi
 if [ "${1:-}" = -c ]; then
 	n=${2:-5000}
 	fixture=${FIXTURE:-tests/ui/ui_fixture}
@@ -54,9 +67,11 @@ command -v "$HTOP" >/dev/null || { echo "bench_ui: htop needed" >&2; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/bench-ui.XXXXXX")
 sock="bench-ui-$$"
 idle=""
+churn=""
 T() { tmux -L "$sock" -f /dev/null "$@"; }
 cleanup() {
 	T kill-server 2>/dev/null
+	[ -n "$churn" ] && kill $churn 2>/dev/null
 	[ -n "$idle" ] && kill $idle 2>/dev/null
 	rm -rf "$work"
 }
@@ -68,6 +83,58 @@ rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
 pane_pid() { T display -p -t "$1" '#{pane_pid}'; }
 
 T new-session -d -x "$COLS" -y "$ROWS" -s bench "sleep 100000"
+if [ "$long" = 1 ]; then
+	n=$long_n
+	have=$(ls /proc | grep -c '^[0-9]')
+	while [ "$have" -lt "$n" ]; do
+		sleep 100000 &
+		idle="$idle $!"
+		have=$((have + 1))
+	done
+	# churn: 20 new processes a second, every command line a new one
+	(i=0; while :; do
+		j=0
+		while [ $j -lt 20 ]; do
+			sleep "2.$i" &
+			i=$((i + 1)); j=$((j + 1))
+		done
+		sleep 1
+	done) &
+	churn=$!
+	mkdir -p "$work/home"
+	T new-window -d -t bench: -n histop "exec env XDG_STATE_HOME=$work/state XDG_CONFIG_HOME=$work/config $HISTOP -d $DELAY"
+	T new-window -d -t bench: -n htop "exec env HOME=$work/home XDG_CONFIG_HOME=$work/home $HTOP -d $((DELAY * 10))"
+	sleep 3
+	ph=$(pane_pid bench:histop)
+	pt=$(pane_pid bench:htop)
+	c0h=$(cpu_ticks "$ph")
+	c0t=$(cpu_ticks "$pt")
+	echo "# $n processes + churn, ${mins} min, RSS in kB every 10 s"
+	printf '%6s %9s %9s %7s\n' t_s histop htop procs
+	t=0
+	end=$((mins * 60))
+	while [ "$t" -lt "$end" ]; do
+		sleep 10
+		t=$((t + 10))
+		printf '%6d %9d %9d %7d\n' "$t" "$(rss_kb "$ph")" \
+		    "$(rss_kb "$pt")" "$(ls /proc | grep -c '^[0-9]')"
+	done | tee "$work/long"
+	c1h=$(cpu_ticks "$ph")
+	c1t=$(cpu_ticks "$pt")
+	awk -v ch=$((c1h - c0h)) -v ct=$((c1t - c0t)) -v tck="$tck" \
+	    -v refs=$((end / DELAY)) '
+	$1 == 60 { h1 = $2; t1 = $3 }
+	{ if ($2 > hmax) hmax = $2; if ($3 > tmax) tmax = $3; hl = $2; tl = $3 }
+	END {
+		printf "histop RSS: %d kB at 1 min, %d kB at the end " \
+		    "(%+d), max %d\n", h1, hl, hl - h1, hmax
+		printf "htop   RSS: %d kB at 1 min, %d kB at the end " \
+		    "(%+d), max %d\n", t1, tl, tl - t1, tmax
+		printf "CPU ms per refresh: histop %.2f, htop %.2f\n",
+		    ch * 1000 / tck / refs, ct * 1000 / tck / refs
+	}' "$work/long"
+	exit 0
+fi
 have=0
 printf '%-6s %-7s %9s %9s %7s %9s %9s %10s\n' procs prog refreshes \
     cpu_ms ms/ref rss_kb rss_min rss_max

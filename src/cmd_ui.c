@@ -20,14 +20,51 @@
 #include "ui/history.h"
 #include "ui/ui.h"
 
-static const struct snapshot *
-live_sample(void *arg, char *err, size_t errlen)
+/*
+ * The same sample in slices for the UI loop: the processes are read
+ * LIVE_CHUNK at a time until the slice's deadline passes (a clock read
+ * per chunk is nothing next to reading that many /proc directories).
+ */
+#define LIVE_CHUNK 16
+
+static void
+live_begin(void *arg)
 {
-	const struct snapshot *s = engine_sample(arg);
+	engine_begin(arg);
+}
+
+static bool
+live_step(void *arg, int64_t deadline_ns)
+{
+	int more;
+
+	while ((more = engine_step(arg, LIVE_CHUNK)) > 0 &&
+	    clock_mono_ns() < deadline_ns)
+		;
+	return more > 0;
+}
+
+static const struct snapshot *
+live_finish(void *arg, char *err, size_t errlen)
+{
+	const struct snapshot *s = engine_finish(arg);
 
 	if (s == NULL)
 		snprintf(err, errlen, "sampling failed: %s", strerror(errno));
 	return s;
+}
+
+static void
+live_abort(void *arg)
+{
+	engine_abort(arg);
+}
+
+static const struct snapshot *
+live_sample(void *arg, char *err, size_t errlen)
+{
+	live_begin(arg);
+	return live_finish(arg, err, errlen);
 }
 
 static void
@@ -115,8 +152,9 @@ cmd_ui(const struct cli_opts *o)
 		fprintf(stderr, "histop: %s\n", err);
 		return 1;
 	}
-	src = (struct ui_source){ .sample = live_sample, .arg = e,
-	    .live = true, .name = "LIVE" };
+	src = (struct ui_source){ .sample = live_sample, .begin = live_begin,
+	    .step = live_step, .finish = live_finish, .abort = live_abort,
+	    .arg = e, .live = true, .name = "LIVE" };
 	rc = ui_main(&uo, &src);
 	engine_free(e);
 	return rc;

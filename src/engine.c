@@ -10,7 +10,9 @@
  *   ui (live)     recorder (db)      batch printer      export
  *
  * Two snapshots are kept and swapped, so a steady state allocates nothing
- * per tick. Depends on probe and core.
+ * per tick. A sample may be taken in slices (engine_begin, engine_step,
+ * engine_finish: the live UI reads keys between them); the newest complete
+ * sample stays intact meanwhile. Depends on probe and core.
  */
 #include "config.h"
 
@@ -23,9 +25,15 @@
 
 struct engine {
 	struct probe_collector *probe;
+	/*
+	 * cur: the newest complete sample; prev: the one before it, and the
+	 * buffer the next sample is read into (so cur stays whole, and shown,
+	 * while a sample is in progress).
+	 */
 	struct snapshot *cur, *prev;
 	uint64_t seq;
-	bool have_prev;
+	bool have_cur, have_prev;
+	bool busy; /* a sample in progress in prev */
 };
 
 struct engine *
@@ -49,39 +57,88 @@ engine_free(struct engine *e)
 {
 	if (e == NULL)
 		return;
+	engine_abort(e);
 	probe_collector_free(e->probe);
 	snapshot_free(e->cur);
 	snapshot_free(e->prev);
 	free(e);
 }
 
+int
+engine_begin(struct engine *e)
+{
+	if (e->busy)
+		return -EBUSY;
+	e->busy = true;
+	e->have_prev = false; /* its buffer is overwritten from here on */
+	return probe_sample_begin(e->probe, e->prev);
+}
+
+int
+engine_step(struct engine *e, size_t max_procs)
+{
+	return e->busy ? probe_sample_step(e->probe, e->prev, max_procs) : 0;
+}
+
 const struct snapshot *
-engine_sample(struct engine *e)
+engine_finish(struct engine *e)
 {
 	struct snapshot *t = e->prev;
 	int r;
 
-	e->prev = e->cur;
-	e->cur = t;
-	r = probe_sample(e->probe, e->cur);
+	if (!e->busy) {
+		errno = EINVAL;
+		return NULL;
+	}
+	e->busy = false;
+	r = probe_sample_finish(e->probe, t);
 	if (r != 0) {
-		/* keep the last good sample as the one to derive from */
-		t = e->prev;
-		e->prev = e->cur;
-		e->cur = t;
+		/* cur stays the last good sample, the one to derive from */
 		errno = -r;
 		return NULL;
 	}
-	e->cur->seq = ++e->seq;
-	snapshot_derive(e->cur, e->have_prev ? e->prev : NULL);
-	e->have_prev = true;
+	t->seq = ++e->seq;
+	snapshot_derive(t, e->have_cur ? e->cur : NULL);
+	e->prev = e->cur;
+	e->cur = t;
+	e->have_prev = e->have_cur;
+	e->have_cur = true;
 	return e->cur;
+}
+
+void
+engine_abort(struct engine *e)
+{
+	if (!e->busy)
+		return;
+	probe_sample_abort(e->probe, e->prev);
+	e->busy = false;
+}
+
+bool
+engine_busy(const struct engine *e)
+{
+	return e->busy;
+}
+
+const struct snapshot *
+engine_sample(struct engine *e)
+{
+	int r = engine_begin(e);
+
+	if (r != 0) {
+		errno = -r;
+		return NULL;
+	}
+	while (engine_step(e, SIZE_MAX) > 0)
+		;
+	return engine_finish(e);
 }
 
 const struct snapshot *
 engine_previous(const struct engine *e)
 {
-	return e->have_prev && e->seq > 1 ? e->prev : NULL;
+	return e->have_prev ? e->prev : NULL;
 }
 
 struct probe_collector *

@@ -6,6 +6,7 @@
 #ifndef HISTOP_ENGINE_H
 #define HISTOP_ENGINE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/snapshot.h"
@@ -21,11 +22,32 @@ void engine_free(struct engine *);
 
 /*
  * Take one sample and derive its rates from the previous one. Returns the
- * new snapshot, borrowed until the next engine_sample(); NULL (with errno
+ * new snapshot, borrowed until the next sample completes; NULL (with errno
  * set) if nothing at all could be read.
  */
 const struct snapshot *engine_sample(struct engine *);
-/* The sample before the current one, or NULL. Borrowed likewise. */
+
+/*
+ * The same sample in slices, for a caller that must stay responsive (the
+ * live UI); engine_sample() is exactly these. engine_begin() reads the
+ * system areas and lists the processes (0, or -EBUSY when a sample is
+ * already in progress); engine_step() reads at most max_procs processes
+ * and returns 1 while some remain, 0 when none do; engine_finish()
+ * completes the sample and derives its rates, returning it as
+ * engine_sample() does; engine_abort() abandons it (nothing leaks; the
+ * next sample derives from the last complete one). While a sample is in
+ * progress the last complete one (the previous return value) stays valid
+ * and unchanged. Timestamps: see probe_sample_begin().
+ */
+int engine_begin(struct engine *);
+int engine_step(struct engine *, size_t max_procs);
+const struct snapshot *engine_finish(struct engine *);
+void engine_abort(struct engine *);
+/* Whether a sample is in progress. */
+bool engine_busy(const struct engine *);
+
+/* The sample before the current one, or NULL (also while a sample is in
+ * progress: its buffer is being reused). Borrowed likewise. */
 const struct snapshot *engine_previous(const struct engine *);
 /* The collector, for on-demand reads (process limits, cgroups). Borrowed. */
 struct probe_collector *engine_collector(struct engine *);

@@ -8,6 +8,8 @@ libcore_a_SOURCES = \
 	src/core/strpool.c src/core/strpool.h \
 	src/core/text.c src/core/text.h src/core/i18n.h \
 	src/core/xalloc.c src/core/xalloc.h
+# Keyed hash for the store's change detection.
+libcore_a_SOURCES += src/core/siphash.c src/core/siphash.h
 # What changed between two snapshots (issue 5).
 libcore_a_SOURCES += src/core/snapdiff.c src/core/snapdiff.h
 CORE_LIBS = libcore.a $(LIBBSD_LIBS)

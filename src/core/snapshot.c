@@ -171,7 +171,7 @@ dup_str(struct snapshot *s, const char *p)
 }
 
 void
-snapshot_copy(struct snapshot *dst, const struct snapshot *src)
+snapshot_copy_system(struct snapshot *dst, const struct snapshot *src)
 {
 	size_t i;
 
@@ -213,6 +213,14 @@ snapshot_copy(struct snapshot *dst, const struct snapshot *src)
 		*n = src->net[i];
 		n->name = dup_str(dst, n->name);
 	}
+}
+
+void
+snapshot_copy(struct snapshot *dst, const struct snapshot *src)
+{
+	size_t i;
+
+	snapshot_copy_system(dst, src);
 	for (i = 0; i < src->nproc; i++) {
 		struct snap_proc *p = snapshot_add_proc(dst);
 

@@ -351,6 +351,8 @@ void snapshot_free(struct snapshot *);
 void snapshot_clear(struct snapshot *);
 /* Deep copy of src into dst (dst's memory is reused). */
 void snapshot_copy(struct snapshot *dst, const struct snapshot *src);
+/* The same without the process list: dst->nproc is 0. */
+void snapshot_copy_system(struct snapshot *dst, const struct snapshot *src);
 
 /* Append a zeroed record and return it. Borrowed; valid until the array
  * grows again or the snapshot is cleared. */

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "core/snapshot.h"
@@ -82,12 +83,68 @@ db_status_of(int rc)
 	}
 }
 
+/*
+ * SQLite keeps the WAL index in <db>-shm, a file it maps into memory and
+ * grows by writing to each new page first (so that a full disk fails a
+ * write() rather than raising SIGBUS on the mapping). Its errors say
+ * "disk I/O error" or "attempt to write a readonly database": name the
+ * file and the cause instead. 1 if rc was such an error.
+ */
+static int
+shm_fail(struct db *db, int rc, const char *what)
+{
+	int eno = db->sql != NULL ? sqlite3_system_errno(db->sql) : 0;
+	struct statvfs vfs;
+	char *dir, *p;
+
+	switch (rc) {
+	case SQLITE_IOERR_SHMOPEN:
+	case SQLITE_IOERR_SHMSIZE:
+	case SQLITE_IOERR_SHMMAP:
+		/* SQLite does not keep the errno of a failed -shm write:
+		 * a filesystem without two blocks of 32 KiB left is full. */
+		if (eno == 0) {
+			dir = xstrdup(db->path);
+			p = strrchr(dir, '/');
+			if (p != NULL)
+				p[p == dir] = '\0';
+			if (statvfs(p != NULL ? dir : ".", &vfs) == 0 &&
+			    (uint64_t)vfs.f_bavail * vfs.f_frsize < 65536)
+				eno = ENOSPC;
+			free(dir);
+		}
+		if (eno == ENOSPC || eno == EDQUOT) {
+			db_fail(db, DB_ERR_FULL, "%s-shm: %s: cannot grow the "
+			    "WAL index: disk or quota full", db->path, what);
+			return 1;
+		}
+		db_fail(db, DB_ERR_IO, "%s-shm: %s: cannot create or grow the "
+		    "WAL index: %s", db->path, what, eno != 0 ? strerror(eno) :
+		    "I/O error");
+		return 1;
+	case SQLITE_READONLY_CANTINIT:
+	case SQLITE_READONLY_CANTLOCK:
+	case SQLITE_READONLY_RECOVERY:
+		db_fail(db, DB_ERR_READONLY, "%s-shm: %s: the WAL index is "
+		    "read-only (immutable, another user's, or a read-only "
+		    "filesystem)", db->path, what);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 enum db_status
 db_sqlfail(struct db *db, int rc, const char *what)
 {
 	const char *m = db->sql != NULL ? sqlite3_errmsg(db->sql) :
 	    sqlite3_errstr(rc);
 
+	if (db->sql != NULL && (rc & 0xff) == (sqlite3_extended_errcode(
+	    db->sql) & 0xff))
+		rc = sqlite3_extended_errcode(db->sql);
+	if (shm_fail(db, rc, what))
+		return db->last;
 	if ((rc & 0xff) == SQLITE_FULL)
 		m = "disk or quota full";
 	return db_fail(db, db_status_of(rc), "%s: %s: %s", db->path, what, m);
@@ -225,9 +282,14 @@ make_parents(const char *path, struct db_error *err)
 	return 0;
 }
 
-/* Refuse symlinks at path and its -wal/-shm companions. */
+/*
+ * Refuse symlinks at path and its -wal/-shm companions, and, for the
+ * writer, files with other hard links: SQLite truncates and rewrites a
+ * -wal or -shm it finds, so a link planted there to another file would
+ * destroy that file.
+ */
 static int
-check_links(const char *path, struct db_error *err)
+check_links(const char *path, bool writer, struct db_error *err)
 {
 	static const char *const sfx[] = { "", "-wal", "-shm" };
 	struct stat st;
@@ -249,9 +311,59 @@ check_links(const char *path, struct db_error *err)
 			free(p);
 			return -1;
 		}
+		if (r == 0 && writer && st.st_nlink > 1) {
+			db_seterr(err, DB_ERR_SYMLINK, "%s: has %ju hard links; "
+			    "refusing to write to it", p,
+			    (uintmax_t)st.st_nlink);
+			free(p);
+			return -1;
+		}
 		free(p);
 	}
 	return 0;
+}
+
+/*
+ * The writer needs to write <db>-wal and <db>-shm. SQLite falls back to
+ * read-only on one it cannot open for writing (immutable, another user's
+ * file mode 0400) and then fails with "attempt to write a readonly
+ * database"; and as root it would write into a file another user planted
+ * there. Name the file instead. access(), never open(): closing a
+ * descriptor would drop the POSIX locks SQLite connections of this
+ * process hold on the file.
+ */
+static int
+check_companions(const char *path, struct db_error *err)
+{
+	static const char *const sfx[] = { "-wal", "-shm" };
+	struct stat db, st;
+	size_t i;
+	int r = 0;
+
+	if (stat(path, &db) != 0)
+		db.st_uid = geteuid();
+	for (i = 0; i < 2 && r == 0; i++) {
+		char *p = xasprintf("%s%s", path, sfx[i]);
+
+		if (lstat(p, &st) != 0) {
+			free(p);
+			continue;
+		}
+		if (st.st_uid != db.st_uid) {
+			db_seterr(err, DB_ERR_READONLY, "%s: owned by uid %ld, "
+			    "not by the database's owner (uid %ld); refusing "
+			    "to write it", p, (long)st.st_uid, (long)db.st_uid);
+			r = -1;
+		} else if (faccessat(AT_FDCWD, p, R_OK | W_OK,
+		    AT_EACCESS) != 0) {
+			db_seterr(err, DB_ERR_READONLY, "%s: cannot write it: "
+			    "%s%s", p, strerror(errno), errno == EPERM ?
+			    " (immutable? see lsattr)" : "");
+			r = -1;
+		}
+		free(p);
+	}
+	return r;
 }
 
 static struct db *db_new(const char *);
@@ -328,6 +440,67 @@ out:
 }
 
 /*
+ * Read up to len bytes of the head of the regular file at path, and its
+ * size, through SQLite's own VFS, never with a bare open()/close(): closing
+ * any descriptor of a file drops every POSIX lock the process holds on it,
+ * and SQLite's locks are POSIX locks. A process that records and browses
+ * one database (the live UI opens a reader beside its writer) would lose
+ * its writer's lock; the next other process to close the database would
+ * then checkpoint and delete the -wal under the writer, and every later
+ * sample would be lost. The unix VFS keeps the descriptor of a file the
+ * process holds locks on until those locks go.
+ */
+static int
+read_head(const char *path, unsigned char *buf, size_t len, size_t *n,
+    struct db_error *err)
+{
+	sqlite3_vfs *vfs = sqlite3_vfs_find(NULL);
+	sqlite3_file *f;
+	sqlite3_filename name;
+	sqlite3_int64 size = 0;
+	struct stat sb;
+	int rc, out;
+
+	/* The VFS follows symlinks and opens FIFOs: refuse those first. */
+	if (lstat(path, &sb) != 0) {
+		db_seterr(err, errno == ENOENT ? DB_ERR_NOENT : DB_ERR_IO,
+		    "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (S_ISLNK(sb.st_mode)) {
+		db_seterr(err, DB_ERR_SYMLINK, "%s: is a symbolic link; "
+		    "refusing to use it", path);
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		db_seterr(err, DB_ERR_FOREIGN, "%s: not a regular file", path);
+		return -1;
+	}
+	if (vfs == NULL) {
+		db_seterr(err, DB_ERR_INTERNAL, "%s: no SQLite VFS", path);
+		return -1;
+	}
+	f = xcalloc(1, (size_t)vfs->szOsFile);
+	name = sqlite3_create_filename(path, "", "", 0, NULL);
+	rc = vfs->xOpen(vfs, name, f, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_MAIN_DB, &out);
+	if (rc == SQLITE_OK) {
+		rc = f->pMethods->xFileSize(f, &size);
+		*n = size < 0 ? 0 : (size_t)size < len ? (size_t)size : len;
+		if (rc == SQLITE_OK && *n > 0)
+			rc = f->pMethods->xRead(f, buf, (int)*n, 0);
+		f->pMethods->xClose(f);
+	} else if (f->pMethods != NULL)
+		f->pMethods->xClose(f);
+	if (rc != SQLITE_OK)
+		db_seterr(err, DB_ERR_IO, "%s: cannot read it: %s", path,
+		    sqlite3_errstr(rc));
+	sqlite3_free_filename(name);
+	free(f);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/*
  * Make sure path exists as a regular file that is empty or ours: create
  * it whole (create_fresh) or check the header of the one there,
  * read-only, so a foreign file is never opened by SQLite. *created tells
@@ -337,9 +510,9 @@ static int
 prepare_file(const char *path, bool create, bool *created,
     struct db_error *err)
 {
+	unsigned char h[100];
 	struct stat sb;
-	int fd;
-	enum db_status st;
+	size_t n = 0;
 
 	*created = false;
 	if (create && lstat(path, &sb) != 0) {
@@ -351,21 +524,12 @@ prepare_file(const char *path, bool create, bool *created,
 		if (create_fresh(path, err) != 0)
 			return -1;
 	}
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno == ELOOP)
-			db_seterr(err, DB_ERR_SYMLINK, "%s: is a symbolic link; "
-			    "refusing to use it", path);
-		else
-			db_seterr(err, errno == ENOENT ? DB_ERR_NOENT :
-			    DB_ERR_IO, "%s: %s", path, strerror(errno));
+	if (read_head(path, h, sizeof(h), &n, err) != 0)
 		return -1;
-	}
-	st = db_check_header(path, fd, err);
-	if (st == DB_OK && fstat(fd, &sb) == 0 && sb.st_size == 0)
-		*created = true;
-	close(fd);
-	return st == DB_OK ? 0 : -1;
+	if (db_check_header(path, h, n, err) != DB_OK)
+		return -1;
+	*created = n == 0;
+	return 0;
 }
 
 static struct db *
@@ -413,7 +577,7 @@ db_open_writer(const char *path, const struct db_writer_options *opts,
 		db_seterr(err, DB_ERR_INVALID, "empty database path");
 		return NULL;
 	}
-	if (make_parents(path, err) != 0 || check_links(path, err) != 0)
+	if (make_parents(path, err) != 0 || check_links(path, true, err) != 0)
 		return NULL;
 	/* A file already there is inspected before anything is created
 	 * beside it (not even the lock file). */
@@ -427,7 +591,8 @@ db_open_writer(const char *path, const struct db_writer_options *opts,
 	db->lock_fd = db_lock(path, err);
 	if (db->lock_fd < 0)
 		goto fail;
-	if (prepare_file(path, true, &created, err) != 0)
+	if (prepare_file(path, true, &created, err) != 0 ||
+	    check_companions(path, err) != 0)
 		goto fail;
 	if (open_sql(db, SQLITE_OPEN_READWRITE, err) != 0)
 		goto fail;
@@ -555,7 +720,7 @@ db_open_reader(const char *path, struct db_error *err)
 		    "%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	if (check_links(path, err) != 0 ||
+	if (check_links(path, false, err) != 0 ||
 	    prepare_file(path, false, &created, err) != 0)
 		return NULL;
 	if (st.st_size == 0) {

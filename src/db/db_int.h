@@ -9,6 +9,7 @@
 #include <stdarg.h>
 
 #include "core/clock.h"
+#include "core/siphash.h"
 #include "db/db.h"
 
 /* "HIST" stamped in the header (PRAGMA application_id). */
@@ -22,10 +23,15 @@
 #define DB_KEY_EVERY 300
 #define DB_KEY_NS (INT64_C(600) * NSEC_PER_SEC)
 
-/* What the writer remembers of each process of the last committed sample,
- * parallel to prev->proc[]. */
+/* What the writer remembers of each process of the last committed sample
+ * (pid-sorted): its identity, its row and a digest of its stored values —
+ * not the values themselves, so the writer keeps no copy of the sample. */
 struct wproc {
-	int64_t id;          /* process.id */
+	int64_t id;          /* process.id; 0: skipped (duplicate pid) */
+	uint64_t start_time_ns;
+	uint64_t digest;     /* proc_digest() of the values last stored */
+	pid_t pid;
+	bool have_start;
 	bool stale;          /* values unknown (loaded at open): write a row */
 };
 
@@ -56,9 +62,13 @@ struct db {
 	int64_t key_mono;         /* monotonic time of the last keyframe */
 	int64_t fs_seq, lim_seq;
 	bool keyframe_due;
-	struct snapshot *prev, *cur;
+	struct snapshot *prev;    /* last committed sample, processes left out */
+	struct snapshot *cur;     /* a sorted copy of an unsorted sample */
 	struct wproc *prev_w, *cur_w;
-	size_t cap_prev_w, cap_cur_w;
+	size_t nprev_w, cap_prev_w, cap_cur_w;
+	struct siphash_key digest_key; /* random per writer */
+	unsigned char *digest_buf;
+	size_t digest_bufsz;
 	bool have_prev;
 	struct strcache *strs;
 	uint64_t writes;
@@ -102,8 +112,10 @@ bool utf8_valid(const char *, size_t);
 /* schema.c */
 /* Bring the schema to DB_SCHEMA_VERSION, one transaction per step. */
 enum db_status db_migrate(struct db *);
-/* Check a file's 100-byte header without SQLite: ours, foreign, newer. */
-enum db_status db_check_header(const char *path, int fd, struct db_error *);
+/* Check a file's 100-byte header (its first n bytes, h) without opening
+ * it with SQLite: ours, foreign, newer. */
+enum db_status db_check_header(const char *path, const unsigned char *h,
+    size_t n, struct db_error *);
 
 /* lock.c */
 int db_lock(const char *dbpath, struct db_error *);

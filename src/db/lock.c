@@ -62,6 +62,12 @@ db_lock(const char *dbpath, struct db_error *err)
 		db_seterr(err, DB_ERR_IO, "%s: not a regular file", path);
 		goto fail;
 	}
+	/* The pid is written over the file: never over another one's. */
+	if (st.st_nlink != 1) {
+		db_seterr(err, DB_ERR_SYMLINK, "%s: has %ju hard links; refusing "
+		    "to use it", path, (uintmax_t)st.st_nlink);
+		goto fail;
+	}
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		if (errno == EWOULDBLOCK) {
 			pid_t pid = read_pid(fd);

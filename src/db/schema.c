@@ -247,23 +247,15 @@ wal_nonempty(const char *path)
 }
 
 enum db_status
-db_check_header(const char *path, int fd, struct db_error *err)
+db_check_header(const char *path, const unsigned char *h, size_t n,
+    struct db_error *err)
 {
-	unsigned char h[100];
-	ssize_t n;
 	uint32_t app, ver;
 	bool empty = false;
 
-	do
-		n = pread(fd, h, sizeof(h), 0);
-	while (n < 0 && errno == EINTR);
-	if (n < 0) {
-		db_seterr(err, DB_ERR_IO, "%s: %s", path, strerror(errno));
-		return DB_ERR_IO;
-	}
 	if (n == 0)
 		return DB_OK; /* empty: ours to initialise (writer) */
-	if ((size_t)n < sizeof(h) || memcmp(h, "SQLite format 3", 16) != 0) {
+	if (n < 100 || memcmp(h, "SQLite format 3", 16) != 0) {
 		db_seterr(err, DB_ERR_FOREIGN,
 		    "%s: not a histop database (not an SQLite file); "
 		    "left untouched", path);

@@ -2,11 +2,14 @@
  * strtab.c: interned strings. comm, cmdline, user and device names are
  * stored once in table str and referenced by id; bytes that are valid
  * UTF-8 go in as TEXT, anything else as a BLOB, so every byte round-trips
- * exactly. The table has no index (it cost a quarter of a small
- * database): the writer keeps a 32-bit hash of every string in memory
- * (16 bytes a string, loaded at open) and compares candidates by id; the
- * strings used lately are cached whole in a red-black tree. Depends on
- * SQLite, core and libbsd.
+ * exactly. The writer caches ids in two generations of red-black trees:
+ * a string found in the old one moves to the new one, and when the new
+ * one is full the old one is dropped. What the writer keeps looking up
+ * (the strings of live processes) stays cached, and the memory stays
+ * bounded however many distinct strings a long run meets. The table has
+ * no index (it cost a quarter of a small database): the writer keeps a
+ * 32-bit hash of every stored string (16 bytes each, loaded at open) and
+ * compares candidates by id. Depends on SQLite, core and libbsd.
  */
 #include "config.h"
 
@@ -40,8 +43,8 @@ RB_HEAD(strtree, strent);
 RB_PROTOTYPE(strtree, strent, link, strent_cmp)
 RB_GENERATE(strtree, strent, link, strent_cmp)
 
-/* Bound on cached entries: past it the cache starts over. */
-#define STRCACHE_MAX 65536
+/* Entries of one generation: the cache holds at most twice this. */
+#define STRCACHE_GEN 2048
 
 /* Every stored string's hash: chained, entries in insertion order so
  * the ones of a rolled-back transaction are popped from the end. */
@@ -52,12 +55,12 @@ struct strhent {
 };
 
 struct strcache {
-	struct strtree tree;
-	size_t n;
+	struct strtree gen[2]; /* new, old */
+	size_t n;              /* entries in the new generation */
 	struct strhent *ent;
-	size_t nent, cap, mark;  /* mark: entries committed */
-	uint32_t *bucket;        /* index + 1 of the chain's head; 0: empty */
-	size_t nbucket;          /* a power of two */
+	size_t nent, cap, mark; /* mark: entries committed */
+	uint32_t *bucket;      /* index + 1 of the chain's head; 0: empty */
+	size_t nbucket;        /* a power of two */
 };
 
 struct strcache *
@@ -65,22 +68,44 @@ strcache_new(void)
 {
 	struct strcache *c = xcalloc(1, sizeof(*c));
 
-	RB_INIT(&c->tree);
+	RB_INIT(&c->gen[0]);
+	RB_INIT(&c->gen[1]);
 	return c;
+}
+
+static void
+strtree_free(struct strtree *t)
+{
+	struct strent *e, *next;
+
+	RB_FOREACH_SAFE(e, strtree, t, next) {
+		RB_REMOVE(strtree, t, e);
+		free(e);
+	}
 }
 
 void
 strcache_clear(struct strcache *c)
 {
-	struct strent *e, *next;
-
 	if (c == NULL)
 		return;
-	RB_FOREACH_SAFE(e, strtree, &c->tree, next) {
-		RB_REMOVE(strtree, &c->tree, e);
-		free(e);
-	}
+	strtree_free(&c->gen[0]);
+	strtree_free(&c->gen[1]);
 	c->n = 0;
+}
+
+/* Enter e in the new generation, retiring it first if it is full. */
+static void
+strcache_put(struct strcache *c, struct strent *e)
+{
+	if (c->n >= STRCACHE_GEN) {
+		strtree_free(&c->gen[1]);
+		c->gen[1] = c->gen[0];
+		RB_INIT(&c->gen[0]);
+		c->n = 0;
+	}
+	RB_INSERT(strtree, &c->gen[0], e);
+	c->n++;
 }
 
 void
@@ -186,7 +211,8 @@ find_stored(struct db *db, uint32_t h, const char *s, size_t len)
 
 	if (c->nbucket == 0)
 		return 0;
-	for (i = c->bucket[h & (c->nbucket - 1)]; i != 0; i = c->ent[i - 1].next) {
+	for (i = c->bucket[h & (c->nbucket - 1)]; i != 0;
+	    i = c->ent[i - 1].next) {
 		const struct strhent *e = &c->ent[i - 1];
 		bool same;
 
@@ -231,7 +257,11 @@ db_intern(struct db *db, const char *s, size_t len)
 	key = xmalloc(sizeof(*key) + len);
 	key->len = len;
 	memcpy(key->s, s, len);
-	e = RB_FIND(strtree, &c->tree, key);
+	e = RB_FIND(strtree, &c->gen[0], key);
+	if (e == NULL && (e = RB_FIND(strtree, &c->gen[1], key)) != NULL) {
+		RB_REMOVE(strtree, &c->gen[1], e);
+		strcache_put(c, e);
+	}
 	if (e != NULL) {
 		free(key);
 		return e->id;
@@ -255,10 +285,7 @@ db_intern(struct db *db, const char *s, size_t len)
 		id = sqlite3_last_insert_rowid(db->sql);
 		hash_add(c, h, id);
 	}
-	if (c->n >= STRCACHE_MAX)
-		strcache_clear(c);
 	key->id = id;
-	RB_INSERT(strtree, &c->tree, key);
-	c->n++;
+	strcache_put(c, key);
 	return id;
 }

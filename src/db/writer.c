@@ -207,17 +207,10 @@ prepare_all(struct db *db)
 	return r == 0 ? 0 : -1;
 }
 
-struct liveproc {
-	int64_t id;
-	pid_t pid;
-	bool have_start;
-	uint64_t start;
-};
-
 static int
-cmp_livepid(const void *a, const void *b)
+cmp_wpid(const void *a, const void *b)
 {
-	const struct liveproc *x = a, *y = b;
+	const struct wproc *x = a, *y = b;
 
 	return (x->pid > y->pid) - (x->pid < y->pid);
 }
@@ -229,9 +222,8 @@ static int
 load_state(struct db *db)
 {
 	sqlite3_stmt *st;
-	struct liveproc *lp = NULL;
 	int64_t *ids = NULL;
-	size_t n = 0, nl = 0, i;
+	size_t n = 0, i;
 	int rc;
 
 	db->last_seq = (uint64_t)db_int(db, "SELECT max(seq) FROM sample", 0);
@@ -247,11 +239,13 @@ load_state(struct db *db)
 	if (rc != SQLITE_OK)
 		return db_sqlfail(db, rc, "load state"), -1;
 	snapshot_clear(db->prev);
+	db->nprev_w = 0;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) > 0)
 		strlcpy(db->prev->boot_id,
 		    (const char *)sqlite3_column_text(st, 0),
 		    sizeof(db->prev->boot_id));
 	sqlite3_finalize(st);
+	/* Alive at the last sample: through the keyframe, no scan. */
 	if (db->last_seq > 0 && db_live_ids(db, db->key_seq, db->last_seq,
 	    &ids, &n) != DB_OK)
 		return -1;
@@ -261,47 +255,36 @@ load_state(struct db *db)
 		free(ids);
 		return db_sqlfail(db, rc, "load state"), -1;
 	}
-	lp = xcalloc(n + 1, sizeof(*lp));
 	for (i = 0; i < n; i++) {
+		struct wproc *w;
+
 		sqlite3_bind_int64(st, 1, ids[i]);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
-			lp[nl].id = ids[i];
-			lp[nl].pid = (pid_t)sqlite3_column_int64(st, 0);
-			lp[nl].have_start = sqlite3_column_type(st, 1) !=
-			    SQLITE_NULL;
-			lp[nl++].start = db_col_u64(st, 1);
+			db->prev_w = xgrow(db->prev_w, &db->cap_prev_w,
+			    db->nprev_w, sizeof(*db->prev_w));
+			w = &db->prev_w[db->nprev_w++];
+			memset(w, 0, sizeof(*w));
+			w->id = ids[i];
+			w->stale = true;
+			w->pid = (pid_t)sqlite3_column_int64(st, 0);
+			if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
+				w->start_time_ns = db_col_u64(st, 1);
+				w->have_start = true;
+			}
+			rc = SQLITE_DONE;
 		}
 		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		if (rc != SQLITE_DONE)
 			break;
-		rc = SQLITE_DONE;
 	}
 	sqlite3_finalize(st);
 	free(ids);
-	if (rc != SQLITE_DONE && n > 0) {
-		free(lp);
+	if (n > 0 && rc != SQLITE_DONE)
 		return db_sqlfail(db, rc, "load state"), -1;
-	}
-	qsort(lp, nl, sizeof(*lp), cmp_livepid);
-	for (i = 0; i < nl; i++) {
-		struct snap_proc *p = snapshot_add_proc(db->prev);
-		struct wproc *w;
-
-		db->prev_w = xgrow(db->prev_w, &db->cap_prev_w,
-		    db->prev->nproc - 1, sizeof(*db->prev_w));
-		w = &db->prev_w[db->prev->nproc - 1];
-		w->id = lp[i].id;
-		w->stale = true;
-		p->pid = lp[i].pid;
-		HAVE_SET(p->have, PROC_PID);
-		if (lp[i].have_start) {
-			p->start_time_ns = lp[i].start;
-			HAVE_SET(p->have, PROC_START_TIME);
-		}
-	}
-	free(lp);
-	db->have_prev = db->prev->nproc > 0 || db->prev->boot_id[0] != '\0';
+	if (db->nprev_w > 0)
+		qsort(db->prev_w, db->nprev_w, sizeof(*db->prev_w), cmp_wpid);
+	db->have_prev = db->nprev_w > 0 || db->prev->boot_id[0] != '\0';
 	return 0;
 }
 
@@ -311,6 +294,7 @@ db_writer_init(struct db *db, struct db_error *err)
 	db->prev = snapshot_new();
 	db->cur = snapshot_new();
 	db->strs = strcache_new();
+	arc4random_buf(&db->digest_key, sizeof(db->digest_key));
 	if (prepare_all(db) != 0 || db_strtab_load(db) != 0 ||
 	    load_state(db) != 0) {
 		db_copyerr(err, db);
@@ -334,6 +318,9 @@ db_writer_fini(struct db *db)
 	free(db->prev_w);
 	free(db->cur_w);
 	db->prev_w = db->cur_w = NULL;
+	free(db->digest_buf);
+	db->digest_buf = NULL;
+	db->digest_bufsz = 0;
 	free(db->proc_cols);
 	db->proc_cols = NULL;
 	strcache_free(db->strs);
@@ -624,24 +611,78 @@ write_limits(struct db *db, const struct snapshot *s, uint64_t seq,
 /* Pointer to field f of p. */
 #define FIELD(p, f, type) ((const type *)((const char *)(p) + (f)->offset))
 
-static bool
-proc_changed(struct db *db, const struct snap_proc *a,
-    const struct snap_proc *b)
+/* Append len bytes to the digest buffer at *n. */
+static void
+digest_put(struct db *db, size_t *n, const void *p, size_t len)
 {
-	size_t i;
+	if (db->digest_bufsz - *n < len) {
+		size_t sz = db->digest_bufsz > 0 ? db->digest_bufsz : 256;
 
-	if ((a->have & ~PROC_DERIVED) != (b->have & ~PROC_DERIVED) ||
-	    a->kernel_thread != b->kernel_thread)
-		return true;
+		while (sz - *n < len)
+			sz *= 2;
+		db->digest_buf = xreallocarray(db->digest_buf, sz, 1);
+		db->digest_bufsz = sz;
+	}
+	memcpy(db->digest_buf + *n, p, len);
+	*n += len;
+}
+
+/*
+ * Digest of what a proc row stores: the have bits (derived ones left out),
+ * kernel_thread and every known stored value, strings length-prefixed.
+ * Equal values give equal digests; a change leaves the digest as it was
+ * with probability 2^-64, and as the key is random per writer no process
+ * can choose its values (say, a command line) to hide a change.
+ */
+static uint64_t
+proc_digest(struct db *db, const struct snap_proc *p)
+{
+	uint64_t have = p->have & ~PROC_DERIVED;
+	unsigned char kt = p->kernel_thread;
+	size_t i, n = 0;
+
+	digest_put(db, &n, &have, sizeof(have));
+	digest_put(db, &n, &kt, 1);
 	for (i = 0; i < db->npcols; i++) {
 		const struct field_desc *f = db->pcols[i];
+		const char *str;
+		unsigned char known;
+		size_t len;
 
-		/* Derived values (doubles) are not stored. */
-		if (HAVE(a->have, f->bit) && f->type != FT_DOUBLE &&
-		    proc_field_cmp(a, b, f) != 0)
-			return true;
+		if (!HAVE(p->have, f->bit))
+			continue;
+		switch (f->type) {
+		case FT_PID:
+			digest_put(db, &n, FIELD(p, f, pid_t), sizeof(pid_t));
+			break;
+		case FT_UID:
+			digest_put(db, &n, FIELD(p, f, uid_t), sizeof(uid_t));
+			break;
+		case FT_CHAR:
+			digest_put(db, &n, FIELD(p, f, char), 1);
+			break;
+		case FT_I32:
+			digest_put(db, &n, FIELD(p, f, int32_t),
+			    sizeof(int32_t));
+			break;
+		case FT_U64:
+			digest_put(db, &n, FIELD(p, f, uint64_t),
+			    sizeof(uint64_t));
+			break;
+		case FT_STR:
+			str = *FIELD(p, f, char *);
+			known = str != NULL;
+			len = str != NULL ? strlen(str) : 0;
+			digest_put(db, &n, &known, 1);
+			digest_put(db, &n, &len, sizeof(len));
+			if (len > 0)
+				digest_put(db, &n, str, len);
+			break;
+		case FT_DOUBLE: /* derived: not stored */
+			break;
+		}
 	}
-	return false;
+	return siphash24(&db->digest_key, db->digest_buf, n);
 }
 
 static int
@@ -696,21 +737,21 @@ write_proc(struct db *db, const struct snap_proc *p, int64_t id, uint64_t seq)
 }
 
 static bool
-same_process(const struct snap_proc *a, const struct snap_proc *b)
+same_process(const struct wproc *a, const struct snap_proc *b)
 {
-	bool ha = HAVE(a->have, PROC_START_TIME), hb = HAVE(b->have,
-	    PROC_START_TIME);
+	bool hb = HAVE(b->have, PROC_START_TIME);
 
-	return a->pid == b->pid && ha == hb &&
-	    (!ha || a->start_time_ns == b->start_time_ns);
+	return a->id != 0 && a->pid == b->pid && a->have_start == hb &&
+	    (!hb || a->start_time_ns == b->start_time_ns);
 }
 
 static int
 write_procs(struct db *db, const struct snapshot *s, uint64_t seq, bool key)
 {
-	const struct snapshot *prev = db->prev;
-	bool same_boot = str_eq(s->boot_id, prev->boot_id) ||
-	    s->boot_id[0] == '\0' || prev->boot_id[0] == '\0';
+	const struct wproc *prev = db->prev_w;
+	size_t nprev = db->nprev_w;
+	bool same_boot = str_eq(s->boot_id, db->prev->boot_id) ||
+	    s->boot_id[0] == '\0' || db->prev->boot_id[0] == '\0';
 	int64_t first_new = db->next_id;
 	size_t i, j = 0;
 	sqlite3_stmt *st;
@@ -719,34 +760,36 @@ write_procs(struct db *db, const struct snapshot *s, uint64_t seq, bool key)
 	    sizeof(*db->cur_w));
 	for (i = 0; i < s->nproc; i++) {
 		const struct snap_proc *p = &s->proc[i];
-		const struct snap_proc *q = NULL;
+		const struct wproc *q = NULL;
 		struct wproc *w = &db->cur_w[i];
 
-		if (i > 0 && s->proc[i - 1].pid == p->pid) {
-			w->id = 0; /* duplicate pid from the probe: skip */
-			continue;
-		}
+		memset(w, 0, sizeof(*w));
+		w->pid = p->pid;
+		if (i > 0 && s->proc[i - 1].pid == p->pid)
+			continue; /* duplicate pid from the probe: skip (id 0) */
+		w->have_start = HAVE(p->have, PROC_START_TIME);
+		w->start_time_ns = p->start_time_ns;
+		w->digest = proc_digest(db, p);
 		/* Both lists are pid-sorted: merge; the unmatched old ones
 		 * are gone. */
-		for (; j < prev->nproc && prev->proc[j].pid <= p->pid; j++) {
-			if (prev->proc[j].pid == p->pid && same_boot &&
-			    same_process(&prev->proc[j], p)) {
-				q = &prev->proc[j];
+		for (; j < nprev && prev[j].pid <= p->pid; j++) {
+			if (prev[j].pid == p->pid && same_boot &&
+			    same_process(&prev[j], p)) {
+				q = &prev[j];
 				break;
 			}
-			if (db->prev_w[j].id == 0)
+			if (prev[j].id == 0)
 				continue;
 			st = db->st[ST_PROCESS_GONE];
 			sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
-			sqlite3_bind_int64(st, 2, db->prev_w[j].id);
+			sqlite3_bind_int64(st, 2, prev[j].id);
 			if (step(db, st, "store process exit") != 0)
 				return -1;
 		}
-		w->stale = false;
 		if (q != NULL) {
-			w->id = db->prev_w[j].id;
+			w->id = q->id;
 			j++;
-			if (!db->prev_w[j - 1].stale && !proc_changed(db, p, q))
+			if (!q->stale && q->digest == w->digest)
 				continue;
 		} else {
 			/* Ids in first-seen order (histop-db(5)). */
@@ -766,12 +809,12 @@ write_procs(struct db *db, const struct snapshot *s, uint64_t seq, bool key)
 		if (write_proc(db, p, w->id, seq) != 0)
 			return -1;
 	}
-	for (; j < prev->nproc; j++) {
-		if (db->prev_w[j].id == 0)
+	for (; j < nprev; j++) {
+		if (prev[j].id == 0)
 			continue;
 		st = db->st[ST_PROCESS_GONE];
 		sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
-		sqlite3_bind_int64(st, 2, db->prev_w[j].id);
+		sqlite3_bind_int64(st, 2, prev[j].id);
 		if (step(db, st, "store process exit") != 0)
 			return -1;
 	}
@@ -806,7 +849,6 @@ enum db_status
 db_write(struct db *db, const struct snapshot *snap, struct db_error *err)
 {
 	const struct snapshot *s = snap;
-	struct snapshot *ts;
 	struct wproc *tw;
 	size_t tc;
 	uint64_t seq = db->last_seq + 1, old_key = db->key_seq;
@@ -819,7 +861,7 @@ db_write(struct db *db, const struct snapshot *snap, struct db_error *err)
 		return db_fail(db, DB_ERR_INVALID, "%s: opened read-only",
 		    db->path);
 	/* A snapshot already sorted by pid (the probe's) is written as it
-	 * is: only the previous sample is kept, not a second full copy. */
+	 * is, without a copy: the writer keeps only a digest per process. */
 	if (!procs_sorted(snap)) {
 		snapshot_copy(db->cur, snap);
 		snapshot_sort_procs(db->cur);
@@ -875,13 +917,8 @@ db_write(struct db *db, const struct snapshot *snap, struct db_error *err)
 	}
 	/* Committed: this sample is the base of the next one. */
 	strcache_commit(db->strs);
-	if (s == snap)
-		snapshot_copy(db->prev, snap);
-	else {
-		ts = db->prev;
-		db->prev = db->cur;
-		db->cur = ts;
-	}
+	snapshot_copy_system(db->prev, s);
+	db->nprev_w = s->nproc;
 	tw = db->prev_w;
 	db->prev_w = db->cur_w;
 	db->cur_w = tw;

@@ -128,8 +128,18 @@ probe_process_limits(struct probe_collector *c, pid_t pid,
 	    c->ops->process_limits(c, pid, out) : -ENOSYS;
 }
 
+/* Count one area's outcome towards the sample's result. */
+static void
+sample_count(struct probe_collector *c, int r)
+{
+	if (r == 0)
+		c->nok++;
+	else
+		c->last = r;
+}
+
 int
-probe_sample(struct probe_collector *c, struct snapshot *s)
+probe_sample_begin(struct probe_collector *c, struct snapshot *s)
 {
 	static int (*const fns[AREA_NAREAS])(struct probe_collector *,
 	    struct snapshot *) = {
@@ -140,25 +150,88 @@ probe_sample(struct probe_collector *c, struct snapshot *s)
 		[AREA_NETWORK] = probe_network,
 		[AREA_PRESSURE] = probe_io,
 		[AREA_QUOTA] = probe_quota,
-		[AREA_PROCESSES] = probe_processes,
 	};
-	int a, ok = 0, last = -ENOENT;
+	int a;
 
+	if (c->in_sample)
+		return -EBUSY;
 	snapshot_clear(s);
 	s->wall_ns = clock_wall_ns();
 	s->mono_ns = clock_mono_ns();
 	if (c->ops->boot_id != NULL)
 		c->ops->boot_id(c, s->boot_id, sizeof(s->boot_id));
-	for (a = 0; a < AREA_NAREAS; a++) {
-		int r;
+	c->in_sample = true;
+	c->in_walk = false;
+	c->nok = 0;
+	c->last = -ENOENT;
+	for (a = 0; a < AREA_NAREAS; a++)
+		if (a != AREA_PROCESSES && (c->opts.areas & (1u << a)))
+			sample_count(c, fns[a](c, s));
+	if (c->opts.areas & (1u << AREA_PROCESSES)) {
+		int r = c->ops->processes_begin != NULL ?
+		    c->ops->processes_begin(c, s) : 0;
 
-		if (!(c->opts.areas & (1u << a)))
-			continue;
-		r = fns[a](c, s);
 		if (r == 0)
-			ok++;
+			c->in_walk = true;
 		else
-			last = r;
+			sample_count(c, r);
 	}
-	return ok > 0 ? 0 : last;
+	return 0;
+}
+
+int
+probe_sample_step(struct probe_collector *c, struct snapshot *s,
+    size_t max_procs)
+{
+	int r;
+
+	if (!c->in_walk)
+		return 0;
+	if (c->ops->processes_step != NULL) {
+		if (c->ops->processes_step(c, s, max_procs) > 0)
+			return 1;
+		c->ops->processes_end(c, s, true);
+		r = 0;
+	} else	/* a backend without slices: the walk in one go */
+		r = c->ops->processes != NULL ? c->ops->processes(c, s) :
+		    -ENOSYS;
+	if (r == 0)
+		s->areas |= 1u << AREA_PROCESSES;
+	sample_count(c, r);
+	c->in_walk = false;
+	return 0;
+}
+
+int
+probe_sample_finish(struct probe_collector *c, struct snapshot *s)
+{
+	if (!c->in_sample)
+		return -EINVAL;
+	while (probe_sample_step(c, s, SIZE_MAX) > 0)
+		;
+	c->in_sample = false;
+	return c->nok > 0 ? 0 : c->last;
+}
+
+void
+probe_sample_abort(struct probe_collector *c, struct snapshot *s)
+{
+	if (!c->in_sample)
+		return;
+	if (c->in_walk && c->ops->processes_end != NULL)
+		c->ops->processes_end(c, s, false);
+	c->in_walk = c->in_sample = false;
+	snapshot_clear(s);
+}
+
+int
+probe_sample(struct probe_collector *c, struct snapshot *s)
+{
+	int r = probe_sample_begin(c, s);
+
+	if (r != 0)
+		return r;
+	while (probe_sample_step(c, s, SIZE_MAX) > 0)
+		;
+	return probe_sample_finish(c, s);
 }

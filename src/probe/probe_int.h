@@ -20,6 +20,19 @@ struct probe_ops {
 	int (*io)(struct probe_collector *, struct snapshot *);
 	int (*quota)(struct probe_collector *, struct snapshot *);
 	int (*processes)(struct probe_collector *, struct snapshot *);
+	/*
+	 * The process walk in slices (optional: without them the walk is
+	 * one call to .processes). begin lists the processes (0 or -errno);
+	 * each step reads at most max of them into snap and returns 1 while
+	 * some remain, 0 once all were read; end completes snap (keep) or
+	 * abandons the walk (!keep, snap may be NULL), leaving the backend's
+	 * caches consistent and nothing held either way.
+	 */
+	int (*processes_begin)(struct probe_collector *, struct snapshot *);
+	int (*processes_step)(struct probe_collector *, struct snapshot *,
+	    size_t max);
+	void (*processes_end)(struct probe_collector *, struct snapshot *,
+	    bool keep);
 	int (*cgroup)(struct probe_collector *, struct snapshot *, const char *,
 	    struct snap_cgroup *);
 	int (*process_limits)(struct probe_collector *, pid_t,
@@ -34,6 +47,10 @@ struct probe_collector {
 	char *proc_root;
 	char *sys_root;
 	void *backend; /* the backend's own state */
+	/* the sample in progress, probe_sample_begin() to _finish() */
+	bool in_sample;
+	bool in_walk;  /* its process walk is not done yet */
+	int nok, last; /* areas read, and the last area's error */
 };
 
 extern const struct probe_ops probe_linux_ops;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
 void
@@ -125,6 +126,29 @@ act_tree(struct ui *ui)
 	ui->cfg.tree = !ui->cfg.tree;
 	ui->tab_stale = true;
 	ui_save_config(ui);
+}
+
+static void
+fold(struct ui *ui, bool fold)
+{
+	if (!ui->cfg.tree) {
+		ui_message(ui, "%s", _("folding needs the tree view (t)"));
+		return;
+	}
+	if (proctab_fold(&ui->tab, fold))
+		ui->tab_stale = true;
+}
+
+void
+act_collapse(struct ui *ui)
+{
+	fold(ui, true);
+}
+
+void
+act_expand(struct ui *ui)
+{
+	fold(ui, false);
 }
 
 void

@@ -11,11 +11,16 @@
 
 void
 bar_draw(struct ui *ui, int y, int x, int w, const struct bar_seg *seg,
-    int nseg, const char *label)
+    int nseg, const char *label, int labelw)
 {
 	int lw = label != NULL ? (int)strlen(label) : 0;
-	int inner, used = 0, i, j;
+	int pad = 0, inner, used = 0, i, j;
 	double acc = 0;
+
+	if (lw > 0 && lw < labelw && w - labelw - 1 >= 6) {
+		pad = labelw - lw;
+		lw = labelw;
+	}
 
 	if (lw > 0 && w - lw - 1 >= 6)
 		w -= lw + 1; /* label after the bar */
@@ -46,5 +51,5 @@ bar_draw(struct ui *ui, int y, int x, int w, const struct bar_seg *seg,
 	ui_fill_line(ui, y, x + 1 + used, inner - used, A_NORMAL);
 	ui_put(ui, y, x + 1 + inner, 1, "]", ui_attr(ui, C_DIM));
 	if (lw > 0)
-		ui_put(ui, y, x + w + 1, lw, label, A_NORMAL);
+		ui_put(ui, y, x + w + 1 + pad, lw - pad, label, A_NORMAL);
 }

@@ -2,7 +2,8 @@
  * loop.c: the UI's one thread — poll() on the terminal and a self-pipe
  * with a monotonic deadline for the next sample. Signal handlers only set
  * flags and write the pipe; keys are handled as they arrive (input never
- * waits for a sample); the screen is redrawn at most once per pass, with
+ * waits for a sample: a long one is read in slices, keys between them);
+ * the screen is redrawn at most once per pass, with
  * wnoutrefresh + doupdate. Depends on curses and core.
  */
 #include "config.h"
@@ -237,14 +238,12 @@ ui_draw_status(struct ui *ui)
 
 /* ---- the loop ----------------------------------------------------------- */
 
+/* A sample came in (s NULL: it failed, err says why): record, show. */
 static void
-take_sample(struct ui *ui)
+sample_done(struct ui *ui, const struct snapshot *s, const char *err)
 {
-	const struct snapshot *s;
-	char err[160];
+	char rerr[160];
 
-	err[0] = '\0';
-	s = ui->src->sample(ui->src->arg, err, sizeof(err));
 	if (s == NULL) {
 		snprintf(ui->sample_err, sizeof(ui->sample_err), "%s",
 		    err[0] != '\0' ? err : "nothing could be sampled");
@@ -254,8 +253,8 @@ take_sample(struct ui *ui)
 	ui->sample_err[0] = '\0';
 	ui->live = s;
 	if (ui->rec != NULL) {
-		if (recorder_write(ui->rec, s, err, sizeof(err)) != 0)
-			snprintf(ui->rec_msg, sizeof(ui->rec_msg), "%s", err);
+		if (recorder_write(ui->rec, s, rerr, sizeof(rerr)) != 0)
+			snprintf(ui->rec_msg, sizeof(ui->rec_msg), "%s", rerr);
 		else
 			ui->rec_msg[0] = '\0';
 	}
@@ -263,6 +262,38 @@ take_sample(struct ui *ui)
 	if (!ui->paused && tt_is_live(ui))
 		ui_show(ui, s, true);
 	ui->dirty = true;
+}
+
+/*
+ * Work on the sample in progress until about deadline (a source without
+ * slices samples whole). Returns true while it is unfinished: the loop
+ * then reads keys and comes back at once.
+ */
+static bool
+sample_step(struct ui *ui, int64_t deadline)
+{
+	const struct ui_source *src = ui->src;
+	const struct snapshot *s;
+	char err[160];
+
+	err[0] = '\0';
+	if (src->begin == NULL)
+		s = src->sample(src->arg, err, sizeof(err));
+	else if (src->step(src->arg, deadline))
+		return true;
+	else
+		s = src->finish(src->arg, err, sizeof(err));
+	sample_done(ui, s, err);
+	return false;
+}
+
+/* Abandon the sample in progress, if any (quit, suspend). */
+static void
+sample_abort(struct ui *ui, bool *sampling)
+{
+	if (*sampling && ui->src->abort != NULL)
+		ui->src->abort(ui->src->arg);
+	*sampling = false;
 }
 
 static void
@@ -328,12 +359,21 @@ read_keys(struct ui *ui)
 	}
 }
 
+/*
+ * A sample of a large process table takes a while (~1 s for 10,000
+ * processes on a loaded machine): it is read in slices of UI_SLICE_NS,
+ * with the terminal polled (timeout 0) and keys handled between them,
+ * against the last complete snapshot. The screen only ever shows complete
+ * snapshots.
+ */
+#define UI_SLICE_NS (4 * NSEC_PER_MSEC)
+
 static int
 loop(struct ui *ui, const struct sigaction *ours)
 {
 	int64_t delay = (int64_t)(ui->opts.delay * 1e9), next, now;
 	struct pollfd pfd[2];
-	bool first = true;
+	bool first = true, sampling = false;
 
 	if (delay < 50 * NSEC_PER_MSEC)
 		delay = 50 * NSEC_PER_MSEC;
@@ -351,6 +391,12 @@ loop(struct ui *ui, const struct sigaction *ours)
 		}
 		if (flag_tstp) {
 			flag_tstp = 0;
+			/* the time stopped would fall inside the walk and
+			 * inflate its rates: sample afresh after the resume */
+			if (sampling) {
+				sample_abort(ui, &sampling);
+				next = clock_mono_ns();
+			}
 			suspend(ui, ours);
 		}
 		if (flag_winch) {
@@ -358,12 +404,18 @@ loop(struct ui *ui, const struct sigaction *ours)
 			resized(ui);
 		}
 		now = clock_mono_ns();
-		if (now >= next) {
-			take_sample(ui);
+		if (!sampling && now >= next) {
+			if (ui->src->begin != NULL)
+				ui->src->begin(ui->src->arg);
+			sampling = true;
 			/* the first rates come quickly, then every delay */
 			next += first && delay > 500 * NSEC_PER_MSEC ?
 			    500 * NSEC_PER_MSEC : delay;
 			first = false;
+		}
+		if (sampling &&
+		    !sample_step(ui, clock_mono_ns() + UI_SLICE_NS)) {
+			sampling = false;
 			now = clock_mono_ns();
 			if (next <= now)
 				next = now + delay; /* late: skip, no burst */
@@ -379,6 +431,8 @@ loop(struct ui *ui, const struct sigaction *ours)
 		if (ui->msg_until != 0 &&
 		    (ui->msg_until - now) / NSEC_PER_MSEC < timeout)
 			timeout = (int)((ui->msg_until - now) / NSEC_PER_MSEC) + 1;
+		if (sampling)
+			timeout = 0; /* only a look at the keys between slices */
 		if (poll(pfd, 2, timeout) < 0) {
 			if (errno == EINTR)
 				continue;
@@ -398,6 +452,8 @@ loop(struct ui *ui, const struct sigaction *ours)
 			break;
 		}
 	}
+	/* quit at once: a partial sample is dropped, never shown or kept */
+	sample_abort(ui, &sampling);
 	return ui->exit_status;
 }
 

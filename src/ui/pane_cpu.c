@@ -54,7 +54,7 @@ cpu_line(struct ui *ui, int y, int x, int w, const char *name,
 
 	ui_put(ui, y, x, w, name, ui_attr(ui, C_TITLE));
 	if (c == NULL || !c->have_pct) {
-		bar_draw(ui, y, x + lw, w - lw, NULL, 0, "-");
+		bar_draw(ui, y, x + lw, w - lw, NULL, 0, "-", 0);
 		return;
 	}
 	if (ui->cfg.cpu_numbers) {
@@ -77,7 +77,7 @@ cpu_line(struct ui *ui, int y, int x, int w, const char *name,
 		seg[i].color = split[i].c;
 	}
 	snprintf(label, sizeof(label), "%5.1f%%", c->usage_percent);
-	bar_draw(ui, y, x + lw, w - lw, seg, (int)NSPLIT, label);
+	bar_draw(ui, y, x + lw, w - lw, seg, (int)NSPLIT, label, 0);
 }
 
 void

@@ -89,7 +89,8 @@ pane_disk_draw(struct ui *ui, const struct ui_rect *r)
 		fmt_bytes(b, sizeof(b), f->v[FS_SIZE]);
 		snprintf(label, sizeof(label), "%s/%s", HAVE(f->have, FS_USED) ?
 		    a : "-", HAVE(f->have, FS_SIZE) ? b : "-");
-		bar_draw(ui, y, r->x + nw, r->w - nw, &seg, 1, label);
+		bar_draw(ui, y, r->x + nw, r->w - nw, &seg, 1, label,
+		    BAR_USAGE_W);
 	}
 	for (i = 0; i < s->ndisk && i < MAX_DEV_LINES && y < r->y + r->h; i++,
 	    y++) {

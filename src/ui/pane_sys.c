@@ -80,7 +80,8 @@ pane_memory_draw(struct ui *ui, const struct ui_rect *r)
 	    bytes_or_dash(a, sizeof(a), m->have, MEM_USED, m->v[MEM_USED]),
 	    bytes_or_dash(b, sizeof(b), m->have, MEM_TOTAL, total));
 	ui_put(ui, r->y, r->x, 4, "Mem", ui_attr(ui, C_TITLE));
-	bar_draw(ui, r->y, r->x + 4, r->w - 4, seg, 4, label);
+	bar_draw(ui, r->y, r->x + 4, r->w - 4, seg, 4, label,
+	    BAR_USAGE_W);
 	if (r->h < 2)
 		return;
 	seg[0] = (struct bar_seg){ HAVE(m->have, MEM_SWAP_USED) ?
@@ -92,7 +93,8 @@ pane_memory_draw(struct ui *ui, const struct ui_rect *r)
 	    bytes_or_dash(b, sizeof(b), m->have, MEM_SWAP_TOTAL,
 	    m->v[MEM_SWAP_TOTAL]));
 	ui_put(ui, r->y + 1, r->x, 4, "Swp", ui_attr(ui, C_TITLE));
-	bar_draw(ui, r->y + 1, r->x + 4, r->w - 4, seg, 1, label);
+	bar_draw(ui, r->y + 1, r->x + 4, r->w - 4, seg, 1, label,
+	    BAR_USAGE_W);
 	if (r->h < 3)
 		return;
 	snprintf(label, sizeof(label), "    buf %s cache %s shr %s avail %s",

@@ -68,10 +68,62 @@ proc_matches(const struct snap_proc *p, const struct proc_filter *f)
 	return true;
 }
 
+static bool
+same_proc(const struct proc_id *id, const struct snap_proc *p)
+{
+	return id->pid == p->pid && id->start_time_ns ==
+	    (HAVE(p->have, PROC_START_TIME) ? p->start_time_ns : 0);
+}
+
+static bool
+is_folded(const struct proctab *t, const struct snap_proc *p)
+{
+	size_t i;
+
+	for (i = 0; i < t->nfolded; i++)
+		if (same_proc(&t->folded[i], p))
+			return true;
+	return false;
+}
+
+/* The most folds remembered; the oldest is forgotten beyond it. */
+#define MAX_FOLDED 256
+
+bool
+proctab_fold(struct proctab *t, bool fold)
+{
+	const struct snap_proc *p = proctab_selected(t);
+	size_t i;
+
+	if (p == NULL)
+		return false;
+	for (i = 0; i < t->nfolded; i++)
+		if (same_proc(&t->folded[i], p))
+			break;
+	if (!fold) {
+		if (i == t->nfolded)
+			return false;
+		t->folded[i] = t->folded[--t->nfolded];
+		return true;
+	}
+	if (i < t->nfolded)
+		return false;
+	if (t->nfolded == MAX_FOLDED)
+		memmove(t->folded, t->folded + 1, --t->nfolded *
+		    sizeof(*t->folded));
+	t->folded = xgrow(t->folded, &t->capfolded, t->nfolded,
+	    sizeof(*t->folded));
+	t->folded[t->nfolded].pid = p->pid;
+	t->folded[t->nfolded++].start_time_ns = HAVE(p->have,
+	    PROC_START_TIME) ? p->start_time_ns : 0;
+	return true;
+}
+
 /*
  * Reorder t->rows (already sorted) into tree order: children under their
  * parent, siblings in sort order. A parent that is filtered out or absent
  * makes a root; rows a ppid cycle would orphan are appended as roots.
+ * The descendants of a folded process are walked but not kept.
  */
 static void
 make_tree(struct proctab *t, const struct snapshot *s)
@@ -81,6 +133,7 @@ make_tree(struct proctab *t, const struct snapshot *s)
 	struct proc_row *out;
 	bool *seen;
 	int32_t roots = -1, last_root = -1;
+	size_t hide_at = 0; /* stack depth from which rows are hidden, 0 none */
 
 	if (n == 0)
 		return;
@@ -138,6 +191,9 @@ make_tree(struct proctab *t, const struct snapshot *s)
 			out[nout].depth = 0;
 			out[nout].last = true;
 			out[nout].more = 0;
+			out[nout].folded = is_folded(t, &s->proc[out[nout].idx]);
+			if (out[nout].folded)
+				hide_at = 1;
 			nout++;
 			stack[sp++] = r;
 			continue;
@@ -151,11 +207,16 @@ make_tree(struct proctab *t, const struct snapshot *s)
 			while (c >= 0 && seen[c])
 				c = next[c];
 			if (c < 0) {
-				sp--;
+				if (--sp < hide_at)
+					hide_at = 0;
 				continue;
 			}
 			first[r] = next[c];
 			seen[c] = true;
+			if (hide_at > 0) {
+				stack[sp++] = c; /* walked, not shown */
+				continue;
+			}
 			opos[c] = (int32_t)nout;
 			out[nout] = t->rows[c];
 			out[nout].depth = out[k].depth < 60 ? out[k].depth + 1 :
@@ -170,8 +231,11 @@ make_tree(struct proctab *t, const struct snapshot *s)
 					d = next[d];
 				out[nout].last = d < 0;
 			}
+			out[nout].folded = is_folded(t, &s->proc[out[nout].idx]);
 			nout++;
 			stack[sp++] = c;
+			if (out[nout - 1].folded)
+				hide_at = sp;
 		}
 	}
 	memcpy(t->rows, out, nout * sizeof(*out));
@@ -229,6 +293,7 @@ void
 proctab_free(struct proctab *t)
 {
 	free(t->rows);
+	free(t->folded);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -273,7 +338,8 @@ proctab_column_at(const struct proctab *t, int y, int x)
 	return -1;
 }
 
-/* The tree prefix of a row: "│ │ ├─ " (UTF-8) or "| | |- ". */
+/* The tree prefix of a row: "│ │ ├─" (UTF-8) or "| | |-", and "+" when
+ * its descendants are folded away. */
 static void
 tree_prefix(const struct ui *ui, const struct proc_row *r, char *buf,
     size_t len)
@@ -287,6 +353,8 @@ tree_prefix(const struct ui *ui, const struct proc_row *r, char *buf,
 	if (r->depth > 0)
 		strlcat(buf, r->last ? (ui->utf8 ? "\u2514\u2500" : "`-") :
 		    (ui->utf8 ? "\u251c\u2500" : "|-"), len);
+	if (r->folded)
+		strlcat(buf, "+", len);
 }
 
 /*
@@ -380,7 +448,8 @@ proctab_draw(struct ui *ui, struct proctab *t, const struct ui_rect *r)
 				w = r->x + r->w - x;
 			col_format((enum ui_col)c, p, mem_total, cell,
 			    sizeof(cell));
-			if (c == COL_COMMAND && row->depth > 0) {
+			if (c == COL_COMMAND && (row->depth > 0 ||
+			    row->folded)) {
 				char pre[256];
 
 				tree_prefix(ui, row, pre, sizeof(pre));

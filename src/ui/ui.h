@@ -26,6 +26,21 @@ struct ui_source {
 	 * in err when nothing could be read (the UI shows it and carries on).
 	 */
 	const struct snapshot *(*sample)(void *arg, char *err, size_t errlen);
+	/*
+	 * Optional: the same sample in slices, so keys are handled while a
+	 * long sample (thousands of processes) is read. begin() starts one;
+	 * step() works on it until about the monotonic time deadline_ns and
+	 * returns true while unfinished; finish() ends it and returns what
+	 * sample() would. abort() abandons a sample in progress (quit): no
+	 * leak, and the source can sample again. While a sample is in
+	 * progress the snapshot last returned stays valid and unchanged;
+	 * the one returned by finish() is borrowed until the next finish().
+	 * Without begin, sample() is called whole.
+	 */
+	void (*begin)(void *arg);
+	bool (*step)(void *arg, int64_t deadline_ns);
+	const struct snapshot *(*finish)(void *arg, char *err, size_t errlen);
+	void (*abort)(void *arg);
 	void *arg;
 	bool live;        /* the machine itself: signals may be sent */
 	const char *name; /* "LIVE", or a database path for replay */

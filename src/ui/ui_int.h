@@ -185,6 +185,7 @@ struct proc_row {
 	uint32_t idx;   /* into snapshot->proc */
 	uint16_t depth; /* tree depth, 0 outside tree view */
 	bool last;      /* tree: last child of its parent */
+	bool folded;    /* tree: its descendants are hidden */
 	uint64_t more;  /* tree: bit d set when the ancestor at depth d has
 	                 * siblings below (draws the vertical line) */
 };
@@ -208,6 +209,12 @@ struct proctab {
 	int hdr_x[COL_N];   /* header positions of the last draw, -1 hidden */
 	int hdr_w[COL_N];
 	int hdr_y;
+	/* tree: processes whose descendants are hidden, by identity */
+	struct proc_id {
+		pid_t pid;
+		uint64_t start_time_ns;
+	} *folded;
+	size_t nfolded, capfolded;
 };
 
 void proctab_free(struct proctab *);
@@ -220,6 +227,9 @@ const struct snap_proc *proctab_selected(const struct proctab *);
 void proctab_draw(struct ui *, struct proctab *, const struct ui_rect *);
 /* Column under screen x on the header line, or -1. */
 int proctab_column_at(const struct proctab *, int y, int x);
+/* Tree view: hide (fold) or show the selected process's descendants.
+ * False when nothing is selected or nothing changed. */
+bool proctab_fold(struct proctab *, bool fold);
 
 /* ---- widgets ----------------------------------------------------------- */
 
@@ -227,9 +237,15 @@ struct bar_seg {
 	double pct;          /* share of the bar, 0..100 */
 	enum ui_color color;
 };
-/* "[####    ]" at y,x over w columns; label after the bar inside w. */
+/*
+ * "[####    ]" at y,x over w columns; label after the bar inside w,
+ * right-aligned in at least labelw columns so that the bars of one pane
+ * ("126M/23.5G" above "0/0") end in the same column.
+ */
 void bar_draw(struct ui *, int y, int x, int w, const struct bar_seg *,
-    int nseg, const char *label);
+    int nseg, const char *label, int labelw);
+/* Room for a "used/total" label of two fmt_bytes values. */
+#define BAR_USAGE_W 11
 
 /* Print untrusted text at y,x in at most w columns (sanitised). */
 int ui_put_text(struct ui *, int y, int x, int w, const char *s, attr_t);
@@ -331,6 +347,8 @@ enum ui_action {
 	ACT_FILTER,
 	ACT_USER,
 	ACT_TREE,
+	ACT_COLLAPSE,
+	ACT_EXPAND,
 	ACT_KERNEL,
 	ACT_KILL,
 	ACT_PAUSE,
@@ -398,6 +416,8 @@ void act_sort_invert(struct ui *);
 void act_filter(struct ui *);
 void act_user(struct ui *);
 void act_tree(struct ui *);
+void act_collapse(struct ui *);
+void act_expand(struct ui *);
 void act_kernel(struct ui *);
 void act_kill(struct ui *);
 void act_pause(struct ui *);

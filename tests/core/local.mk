@@ -20,3 +20,8 @@ tests_core_test_text_props_SOURCES = tests/core/test_text_props.c \
 	tests/core/text_props.h tests/tap.h
 tests_core_test_text_props_LDADD = $(CORE_LIBS)
 EXTRA_DIST += tests/fuzz/fuzz_text.c
+
+check_PROGRAMS += tests/core/test_siphash
+TESTS += tests/core/test_siphash
+tests_core_test_siphash_SOURCES = tests/core/test_siphash.c tests/tap.h
+tests_core_test_siphash_LDADD = $(CORE_LIBS)

@@ -85,6 +85,28 @@ ln -s "$T/l/victim" "$T/l/v.db-wal"
 is "$?" 1 "symlink at the -wal path: exit 1"
 is "$(cat "$T/l/victim")" "precious" "symlink at the -wal path: target untouched"
 
+# Hard links planted at the lock, -wal and -shm paths (a recorder running
+# as root in a directory others can write to): the file behind them is
+# another database, whose bytes must survive.
+for sfx in .lock -wal -shm; do
+	rm -f "$T/l/h.db" "$T/l/h.db.lock" "$T/l/h.db-wal" "$T/l/h.db-shm"
+	cp "$GOOD" "$T/l/other.db"
+	sum=$(fl_sum "$T/l/other.db")
+	ln "$T/l/other.db" "$T/l/h.db$sfx"
+	"$HISTOP" record --db "$T/l/h.db" --count 1 2>"$T/err"
+	is "$?" 1 "hard link at the $sfx path: exit 1"
+	grep -q "hard links" "$T/err"
+	ok $? "hard link at the $sfx path: message says so"
+	is "$(fl_sum "$T/l/other.db")" "$sum" \
+	    "hard link at the $sfx path: the linked file is unchanged"
+done
+# A reader may follow a hard-linked database (a backup made with ln).
+rm -f "$T/l/h.db"*
+cp "$GOOD" "$T/l/other.db"
+ln "$T/l/other.db" "$T/l/h.db"
+"$HISTOP" db info "$T/l/h.db" >/dev/null 2>"$T/err"
+is "$?" 0 "a hard-linked database can still be read"
+
 mkfifo "$T/l/fifo.db"
 "$HISTOP" record --db "$T/l/fifo.db" --count 1 2>"$T/err" &
 fp=$!

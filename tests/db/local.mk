@@ -71,6 +71,26 @@ tests_db_test_fault_vfs_SOURCES = tests/db/test_fault_vfs.c \
 	tests/db/synth.c tests/db/synth.h tests/tap.h
 tests_db_test_fault_vfs_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_test_fault_vfs_LDADD = $(DB_LIBS)
+check_PROGRAMS += tests/db/test_fault_samefile
+TESTS += tests/db/test_fault_samefile
+tests_db_test_fault_samefile_SOURCES = tests/db/test_fault_samefile.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_fault_samefile_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_fault_samefile_LDADD = $(DB_LIBS)
+check_PROGRAMS += tests/db/test_db_changes
+TESTS += tests/db/test_db_changes
+tests_db_test_db_changes_SOURCES = tests/db/test_db_changes.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_db_changes_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_db_changes_LDADD = $(DB_LIBS)
+check_PROGRAMS += tests/db/test_fault_shm
+TESTS += tests/db/test_fault_shm
+tests_db_test_fault_shm_SOURCES = tests/db/test_fault_shm.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_fault_shm_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_fault_shm_LDADD = $(DB_LIBS)
+TESTS += tests/db/fault_shm.sh
+EXTRA_DIST += tests/db/fault_shm.sh
 check_PROGRAMS += tests/db/test_db_layout
 TESTS += tests/db/test_db_layout
 tests_db_test_db_layout_SOURCES = tests/db/test_db_layout.c \

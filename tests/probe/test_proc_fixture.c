@@ -2,10 +2,13 @@
  * test_proc_fixture.c: the Linux process reader on fixture proc roots —
  * the committed hostile tree, trees changed between two samples (pid reuse,
  * counters going backwards, exec, vanishing, the cache's re-read triggers)
- * and a generated 5,000-process tree. Links libprobe + libcore only.
+ * a generated 5,000-process tree, and the walk in slices on a generated
+ * 3,000-process tree (exactly the one-shot result). Links libprobe and
+ * libcore only.
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -17,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/snapshot.h"
 #include "probe/linux/proc_int.h"
 #include "probe/probe.h"
@@ -593,6 +597,228 @@ test_big(void)
 	snapshot_free(s);
 }
 
+/* ---- the walk in slices (probe_sample_begin / step / finish) ---------- */
+
+#define NSTEP 3000 /* readable processes of the stepped tree */
+#define KSTEP 7    /* processes per step */
+
+static int64_t fake_mono;
+
+static int64_t
+fake_clock(void)
+{
+	return fake_mono;
+}
+
+/* Whether a and b hold exactly the same processes, field by field. */
+static bool
+same_procs(const struct snapshot *a, const struct snapshot *b)
+{
+	size_t i, f;
+
+	if (a->nproc != b->nproc || a->areas != b->areas) {
+		printf("# %zu and %zu processes, areas %#x and %#x\n",
+		    a->nproc, b->nproc, a->areas, b->areas);
+		return false;
+	}
+	for (i = 0; i < a->nproc; i++) {
+		const struct snap_proc *p = &a->proc[i], *q = &b->proc[i];
+
+		if (p->have != q->have || p->kernel_thread != q->kernel_thread) {
+			printf("# pid %d: have or kernel_thread differ\n",
+			    (int)p->pid);
+			return false;
+		}
+		for (f = 0; f < proc_nfields; f++)
+			if (proc_field_cmp(p, q, &proc_fields[f]) != 0) {
+				printf("# pid %d: %s differs\n", (int)p->pid,
+				    proc_fields[f].name);
+				return false;
+			}
+	}
+	return true;
+}
+
+static int
+count_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	struct dirent *de;
+	int n = 0;
+
+	if (d == NULL)
+		return -1;
+	while ((de = readdir(d)) != NULL)
+		n += de->d_name[0] != '.';
+	closedir(d);
+	return n - 1; /* the listing's own fd */
+}
+
+/* Pid directories in the temp tree (readable or not). */
+static size_t
+count_pids(void)
+{
+	DIR *d = opendir(tmp);
+	struct dirent *de;
+	size_t n = 0;
+
+	if (d == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL)
+		n += de->d_name[0] >= '1' && de->d_name[0] <= '9';
+	closedir(d);
+	return n;
+}
+
+/*
+ * Process i of the stepped tree at version v: a new version changes its
+ * stat (minflt) and comm, so a collector re-reads every file of it
+ * whatever its refresh phase (an abandoned walk shifts that phase).
+ */
+static void
+write_step_proc(size_t i, unsigned v)
+{
+	char cmd[64], comm[32];
+	struct fx f = { comm, i % 5 == 0 ? 'R' : 'S', i + v * (i % 3), 2 * i,
+		100 + i, i + v, 4096 * (i + 1), i % 50, i % 3, 512 * i + v,
+		1024 * i, i % 7, cmd };
+
+	snprintf(comm, sizeof comm, "s%zu.%u", i, v);
+	snprintf(cmd, sizeof cmd, "/bin/s%zu\1-v\1%u", i, v);
+	wproc((pid_t)(5 * i + 3), &f);
+}
+
+/*
+ * Sample c stepping k processes at a time; *most: the most processes one
+ * step added, *nsteps: how many steps it took. The fake clock moves a
+ * second per step, so the stamp shows when it was taken.
+ */
+static int
+stepped(struct probe_collector *c, struct snapshot *s, size_t k,
+    size_t *most, size_t *nsteps)
+{
+	int more;
+
+	*most = *nsteps = 0;
+	if (probe_sample_begin(c, s) != 0)
+		return -1;
+	do {
+		size_t before = s->nproc;
+
+		more = probe_sample_step(c, s, k);
+		if (s->nproc - before > *most)
+			*most = s->nproc - before;
+		(*nsteps)++;
+		fake_mono += 1000000000;
+	} while (more > 0);
+	return probe_sample_finish(c, s);
+}
+
+static void
+test_steps(void)
+{
+	struct probe_collector *a, *b;
+	struct snapshot *sa = snapshot_new(), *sb = snapshot_new();
+	int64_t (*real_clock)(void) = clock_mono_ns;
+	size_t i, most, nsteps, npids;
+	int fds0 = count_fds();
+	unsigned v;
+	char path[4200];
+
+	if (!ok(mk_tree(), "steps: temp tree")) {
+		snapshot_free(sa);
+		snapshot_free(sb);
+		return;
+	}
+	for (i = 0; i < NSTEP; i++)
+		write_step_proc(i, 0);
+	/* two listed pids that cannot be read: steps count them too */
+	snprintf(path, sizeof path, "%s/4", tmp);
+	mkdir(path, 0755);
+	snprintf(path, sizeof path, "%s/99999", tmp);
+	mkdir(path, 0755);
+	a = open_root(tmp);
+	b = open_root(tmp);
+	if (a == NULL || b == NULL) {
+		ok(0, "steps: collectors");
+		goto out;
+	}
+	clock_mono_ns = fake_clock;
+	for (v = 0; v < 3; v++) {
+		int64_t t0;
+
+		if (v > 0) {
+			/* between samples: some run, some die, some are new */
+			for (i = 0; i < NSTEP; i += 3)
+				write_step_proc(i, v);
+			for (i = v; i < NSTEP; i += 97) {
+				snprintf(path, sizeof path, "%s/%d", tmp,
+				    (int)(5 * i + 3));
+				nftw(path, rm_one, 4, FTW_DEPTH | FTW_PHYS);
+			}
+			for (i = 0; i < 20; i++)
+				write_step_proc(NSTEP + 20 * v + i, v);
+		}
+		npids = count_pids();
+		probe_sample(a, sa);
+		t0 = fake_mono;
+		ok(stepped(b, sb, KSTEP, &most, &nsteps) == 0,
+		    "steps %u: stepped sample succeeds", v);
+		ok(same_procs(sa, sb),
+		    "steps %u: stepped sample equals the one-shot one exactly "
+		    "(%zu processes)", v, sb->nproc);
+		ok(most == KSTEP, "steps %u: no step reads more than %d "
+		    "(most: %zu)", v, KSTEP, most);
+		ok(nsteps == (npids + KSTEP - 1) / KSTEP,
+		    "steps %u: %zu pids listed, read %d per step (%zu steps)",
+		    v, npids, KSTEP, nsteps);
+		ok(sb->mono_ns == t0 && fake_mono > t0,
+		    "steps %u: stamped when begun, not as the walk goes on", v);
+	}
+
+	/* Abandoned mid-walk: cleared, and the cache is still right. */
+	probe_sample_begin(b, sb);
+	for (i = 0; i < 10; i++)
+		probe_sample_step(b, sb, KSTEP);
+	/* 70 pids: 3, 4 (unreadable), 8, 13, ... */
+	is_int(sb->nproc, 10 * KSTEP - 1, "abort: 10 steps read 70 pids");
+	is_int(probe_sample_begin(b, sb), -EBUSY,
+	    "abort: a second begin while one is in progress is refused");
+	probe_sample_abort(b, sb);
+	is_int(sb->nproc, 0, "abort: the partial sample is cleared");
+	for (i = 0; i < 40; i++)
+		write_step_proc(i, 9);
+	npids = count_pids();
+	probe_sample(a, sa);
+	stepped(b, sb, KSTEP, &most, &nsteps);
+	ok(same_procs(sa, sb), "abort: the next sample is exact again");
+	stepped(b, sb, 1, &most, &nsteps);
+	ok(most == 1 && nsteps == npids,
+	    "a step of 1 reads one pid (%zu steps for %zu pids)", nsteps, npids);
+	ok(probe_sample_step(b, sb, KSTEP) == 0 &&
+	    probe_sample_finish(b, sb) == -EINVAL,
+	    "step and finish with no sample in progress do nothing");
+
+	/* Freed mid-walk (quit during a sample): nothing stays open. */
+	probe_sample_begin(b, sb);
+	probe_sample_step(b, sb, 1000);
+	probe_collector_free(b);
+	b = NULL;
+	probe_sample_begin(a, sa);
+	probe_sample_step(a, sa, 500);
+	probe_collector_free(a);
+	a = NULL;
+	is_int(count_fds(), fds0,
+	    "collectors freed mid-walk: every pid dir fd closed");
+out:
+	clock_mono_ns = real_clock;
+	probe_collector_free(a);
+	probe_collector_free(b);
+	rm_tree();
+	snapshot_free(sa);
+	snapshot_free(sb);
+}
+
 int
 main(void)
 {
@@ -601,5 +827,6 @@ main(void)
 	test_hostile();
 	test_dynamics();
 	test_big();
+	test_steps();
 	return tap_done();
 }

@@ -28,12 +28,20 @@ man_keys(void)
 	    "NO_COLOR turns colours off.\n.PP\n"
 	    "In the live view these keys act at once (generated from the key "
 	    "table).\n");
-	char labels[128], *n;
+	char labels[128], roff[256], *n;
+	size_t i, j;
 	int a;
 
 	for (a = 0; a < ACT_N; a++) {
 		keys_labels((enum ui_action)a, labels, sizeof(labels));
-		n = xasprintf("%s.TP\n.B %s\n%s%s.\n", out, labels,
+		/* a key is typed as shown: "-" is a minus, not a hyphen */
+		for (i = j = 0; labels[i] != '\0' && j + 3 < sizeof(roff); i++) {
+			if (labels[i] == '-' || labels[i] == '\\')
+				roff[j++] = '\\';
+			roff[j++] = labels[i];
+		}
+		roff[j] = '\0';
+		n = xasprintf("%s.TP\n.B %s\n%s%s.\n", out, roff,
 		    ui_actions[a].help, (ui_actions[a].flags & ACTF_LIVE) ?
 		    " [live only]" : "");
 		free(out);

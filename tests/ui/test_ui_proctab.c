@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../tap.h"
@@ -26,6 +27,21 @@ has_pid(const struct proctab *t, pid_t pid)
 		if (row_pid(t, i) == pid)
 			return true;
 	return false;
+}
+
+/* The tree as "pid pid+ ..." ("+": folded), for comparisons. */
+static const char *
+tree_order(const struct proctab *t)
+{
+	static char buf[256];
+	size_t i, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < t->nrows && o < sizeof(buf) - 16; i++)
+		o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%s%d%s",
+		    i ? " " : "", (int)row_pid(t, i), t->rows[i].folded ?
+		    "+" : "");
+	return buf;
 }
 
 int
@@ -154,6 +170,56 @@ main(void)
 	is_int(t.nrows, 4, "cycle and self-parent: every process kept");
 	ok(has_pid(&t, 10) && has_pid(&t, 11) && has_pid(&t, 12) &&
 	    has_pid(&t, 20), "cycle members all present");
+
+	/*
+	 * folding: 1 -> { 2 -> { 4 -> { 6 }, 5 }, 3 }; a folded process
+	 * hides its descendants, by identity (pid and start time)
+	 */
+	snapshot_clear(s);
+	{
+		static const pid_t tree[][2] = { { 1, 0 }, { 2, 1 }, { 3, 1 },
+			{ 4, 2 }, { 5, 2 }, { 6, 4 } };
+
+		for (i = 0; i < 6; i++) {
+			p = snapshot_add_proc(s);
+			p->pid = tree[i][0];
+			p->ppid = tree[i][1];
+			p->start_time_ns = 1000 * (uint64_t)p->pid;
+			p->have = (UINT64_C(1) << PROC_PID) |
+			    (UINT64_C(1) << PROC_PPID) |
+			    (UINT64_C(1) << PROC_START_TIME);
+		}
+	}
+	proctab_build(&t, s, &cfg, &f);
+	is_str(tree_order(&t), "1 2 4 6 5 3", "fold: the whole tree first");
+	t.sel = 1;
+	ok(proctab_fold(&t, true), "fold: folding pid 2 changes the table");
+	ok(!proctab_fold(&t, true), "fold: folding it twice does not");
+	proctab_build(&t, s, &cfg, &f);
+	is_str(tree_order(&t), "1 2+ 3", "fold: 2's descendants hidden");
+	ok(t.rows[2].last && t.rows[2].depth == 1,
+	    "fold: 3 stays the last child of 1");
+	t.sel = 0;
+	ok(!proctab_fold(&t, false), "fold: unfolding an open row: no change");
+	/* nested: fold 4 too, then open 2: 4 stays folded */
+	t.sel = 1;
+	proctab_fold(&t, false);
+	proctab_build(&t, s, &cfg, &f);
+	t.sel = 2;
+	is_int(row_pid(&t, 2), 4, "fold: 4 is on row 2 again");
+	proctab_fold(&t, true);
+	proctab_build(&t, s, &cfg, &f);
+	is_str(tree_order(&t), "1 2 4+ 5 3", "fold: only 6 hidden under 4");
+	/* a reused pid is another process: not folded */
+	s->proc[3].start_time_ns = 99999;
+	proctab_build(&t, s, &cfg, &f);
+	is_str(tree_order(&t), "1 2 4 6 5 3",
+	    "fold: pid 4 with another start time is not folded");
+	/* outside the tree view nothing is hidden */
+	s->proc[3].start_time_ns = 4000;
+	cfg.tree = false;
+	proctab_build(&t, s, &cfg, &f);
+	is_int(t.nrows, 6, "fold: the flat table shows every process");
 
 	proctab_free(&t);
 	snapshot_free(s);

@@ -36,6 +36,14 @@ wait_for '├─' 5
 ok $? "t: tree view draws branches"
 table_rows | sed -n 1p | grep -q '/sbin/init'
 ok $? "tree: init is the first row"
+# init is selected: "-" folds every other process under it away
+T send-keys -- -
+wait_for '+/sbin/init' 5
+ok $? "-: the folded process is marked +"
+is "$(table_rows | grep -c .)" 1 "-: its descendants are hidden"
+T send-keys +
+wait_for '├─' 5
+ok $? "+: they show again"
 T send-keys t
 on_screen 'kthreadd'
 is $? 1 "kernel threads hidden by default"

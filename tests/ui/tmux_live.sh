@@ -29,6 +29,13 @@ for p in CPU Mem Swp Load Disk Net Pressure Quota; do
 done
 echo "$s" | grep -q 'LIVE'
 ok $? "title says LIVE"
+# the memory and swap bars end in the same column whatever their labels
+# ("1.2G/23.5G" above "0/0"); columns in characters, not bytes
+bar_end() {
+	line=$(echo "$s" | grep "^$1 \\[" | head -1)
+	printf '%s' "${line%%]*}" | wc -m
+}
+is "$(bar_end Swp)" "$(bar_end Mem)" "Mem and Swp bars are aligned"
 
 T send-keys M
 wait_for 'sorted by RSS' 5

@@ -91,5 +91,8 @@ const struct probe_ops probe_linux_ops = {
 
 	/* processes: proc.c and friends */
 	.processes = linux_processes,
+	.processes_begin = linux_processes_begin,
+	.processes_step = linux_processes_step,
+	.processes_end = linux_processes_end,
 	.process_limits = linux_process_limits,
 };

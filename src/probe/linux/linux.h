@@ -39,6 +39,9 @@ void linux_boot_id(struct probe_collector *, char *, size_t);
 int linux_procs_open(struct probe_collector *, char *err, size_t errlen);
 void linux_procs_close(struct probe_collector *);
 int linux_processes(struct probe_collector *, struct snapshot *);
+int linux_processes_begin(struct probe_collector *, struct snapshot *);
+int linux_processes_step(struct probe_collector *, struct snapshot *, size_t);
+void linux_processes_end(struct probe_collector *, struct snapshot *, bool);
 int linux_process_limits(struct probe_collector *, pid_t, struct snap_rlimit *);
 
 #endif

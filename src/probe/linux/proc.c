@@ -25,6 +25,10 @@
  * Dead processes' entries (and fds) are dropped on the tick they vanish;
  * arrays and buffers are kept, so a steady state allocates nothing.
  *
+ * The walk can be taken in slices of at most N pids (begin / step / end,
+ * for probe_sample_step()): the live UI reads keys between them. A walk
+ * abandoned half way evicts the entries it did not reach.
+ *
  * Files are opened O_NONBLOCK so a FIFO planted in a fixture cannot hang
  * the sampler; a short read is taken as the end of file (procfs seq files
  * and cmdline hand over everything that fits in one read).
@@ -46,28 +50,25 @@
 #include "probe/linux/proc_parse.h"
 #include "probe/linux/users.h"
 
-/* What the stat of one tick says; a change triggers re-reading status/io. */
-struct proc_sig {
-	uint64_t utime, stime, minflt, majflt, vsize, rss;
-	int64_t threads;
-	uint32_t have;
-	char state;
-};
-
+/*
+ * One entry per live process, kept small (one array of them lives as long
+ * as histop): what changes in stat is kept as a hash only — a collision
+ * delays a re-read of status/io to the next forced one, nothing worse.
+ */
 struct proc_ent {
 	pid_t pid;
 	int kept_fd;            /* pid dir fd + 1 kept across ticks; 0 none */
 	uint64_t starttime;     /* ticks; (pid, starttime) is the identity */
-	struct proc_sig sig;
+	uint64_t sig;           /* stat_sig(): a change re-reads status/io */
 	uint64_t comm_hash;
 	uint64_t have;          /* PROC_* bits of the cached fields below */
-	bool read_full, read_slow; /* status/io and cmdline/cgroup read once */
 	uid_t uid;
+	bool read_full, read_slow; /* status/io and cmdline/cgroup read once */
 	uint64_t shared, data, stack, swap, rd, wr;
 	char *cmdline;          /* joined; NULL when empty */
-	size_t cmdline_len, cmdline_cap;
 	char *cgroup;
-	size_t cgroup_len, cgroup_cap;
+	uint32_t cmdline_len, cmdline_cap; /* both under PROC_CMDLINE_MAX */
+	uint32_t cgroup_len, cgroup_cap;   /* under 64 KiB */
 };
 
 struct linux_procs {
@@ -79,6 +80,8 @@ struct linux_procs {
 	struct proc_ent *ent, *nxt; /* this tick's cache and the next one */
 	size_t nent, cap_ent;
 	uint32_t tick;
+	size_t wi, wj, wk;      /* the walk: next pid, next ent, next nxt */
+	bool walking;
 	unsigned refresh;
 	size_t nkept, fd_budget; /* pid dir fds kept open, and how many may be */
 	char *sbuf;             /* stat */
@@ -152,6 +155,7 @@ linux_procs_close(struct probe_collector *c)
 
 	if (c->backend == NULL || (pr = PROCS(c)) == NULL)
 		return;
+	linux_processes_end(c, NULL, false);
 	for (i = 0; i < pr->nent; i++)
 		ent_free(pr, &pr->ent[i]);
 	close(pr->dir_fd);
@@ -302,7 +306,8 @@ hash_bytes(const char *s, size_t n)
 
 /* Copy n bytes into the entry's own buffer *dst (grown, never shrunk). */
 static void
-ent_set_str(char **dst, size_t *dlen, size_t *dcap, const char *s, size_t n)
+ent_set_str(char **dst, uint32_t *dlen, uint32_t *dcap, const char *s,
+    size_t n)
 {
 	if (n == 0) {
 		*dlen = 0;
@@ -311,13 +316,13 @@ ent_set_str(char **dst, size_t *dlen, size_t *dcap, const char *s, size_t n)
 	if (*dst != NULL && *dlen == n && memcmp(*dst, s, n) == 0)
 		return;
 	if (n + 1 > *dcap) {
-		*dcap = n + 1;
+		*dcap = (uint32_t)n + 1;
 		free(*dst);
 		*dst = xmalloc(*dcap);
 	}
 	memcpy(*dst, s, n);
 	(*dst)[n] = '\0';
-	*dlen = n;
+	*dlen = (uint32_t)n;
 }
 
 #define BIT(f) (UINT64_C(1) << (f))
@@ -506,20 +511,30 @@ fill(struct probe_collector *c, struct linux_procs *pr, struct snapshot *s,
 	}
 }
 
-/* Zeroed first, so signatures compare whole with memcmp(). */
-static void
-sig_of(const struct proc_stat *ps, struct proc_sig *sig)
+/* Mix v into hash h (a multiply-xorshift step). */
+static uint64_t
+mix64(uint64_t h, uint64_t v)
 {
-	memset(sig, 0, sizeof(*sig));
-	sig->utime = ps->utime;
-	sig->stime = ps->stime;
-	sig->minflt = ps->minflt;
-	sig->majflt = ps->majflt;
-	sig->vsize = ps->vsize;
-	sig->rss = ps->rss;
-	sig->threads = ps->threads;
-	sig->have = ps->have;
-	sig->state = ps->state;
+	h = (h ^ v) * UINT64_C(0x9e3779b97f4a7c15);
+	return h ^ (h >> 29);
+}
+
+/* Hash of what the stat of one tick says that status/io depend on: the
+ * process must run, or have its memory reclaimed, to change any of it. */
+static uint64_t
+stat_sig(const struct proc_stat *ps)
+{
+	uint64_t h = 0;
+
+	h = mix64(h, ps->utime);
+	h = mix64(h, ps->stime);
+	h = mix64(h, ps->minflt);
+	h = mix64(h, ps->majflt);
+	h = mix64(h, ps->vsize);
+	h = mix64(h, ps->rss);
+	h = mix64(h, (uint64_t)ps->threads);
+	h = mix64(h, ps->have);
+	return mix64(h, (unsigned char)ps->state);
 }
 
 
@@ -533,7 +548,7 @@ sample_one(struct probe_collector *c, struct linux_procs *pr,
     struct snapshot *s, struct proc_ent *e, bool cached)
 {
 	struct proc_stat ps;
-	struct proc_sig sig;
+	uint64_t sig;
 	char name[16];
 	int dfd, len = 0;
 	pid_t v = e->pid;
@@ -586,18 +601,18 @@ have_stat:
 		e->kept_fd = kept;
 		e->starttime = ps.starttime;
 	}
-	sig_of(&ps, &sig);
+	sig = stat_sig(&ps);
 	forced = pr->refresh <= 1 ||
 	    ((uint32_t)e->pid + pr->tick) % pr->refresh == 0;
 	forced_slow = pr->refresh <= 1 ||
 	    ((uint32_t)e->pid + pr->tick) % (pr->refresh * 4) == 0;
 	if (!e->read_full || forced ||
-	    memcmp(&sig, &e->sig, sizeof(sig)) != 0) {
+	    sig != e->sig) {
 		if (!read_full(c, pr, dfd, e, &ps))
 			goto out;
 		e->read_full = true;
 	}
-	memcpy(&e->sig, &sig, sizeof(sig));
+	e->sig = sig;
 	if (!e->read_slow || forced_slow || ch != e->comm_hash) {
 		if (!read_slow(c, pr, dfd, e))
 			goto out;
@@ -617,14 +632,22 @@ out:
 	return ok;
 }
 
+/*
+ * The walk in slices (probe_sample_begin/step/finish): begin lists the
+ * pids, each step merges the next ones with the cache (sampling them into
+ * s), end evicts what was not reached and swaps the cache. Between steps
+ * the cache is split: entries for pids below the walk's position are in
+ * nxt[0, wk), the rest still in ent[wj, nent).
+ */
 int
-linux_processes(struct probe_collector *c, struct snapshot *s)
+linux_processes_begin(struct probe_collector *c, struct snapshot *s)
 {
 	struct linux_procs *pr = PROCS(c);
-	size_t i, j = 0, k = 0;
-	struct proc_ent *t;
 	int r;
 
+	(void)s;
+	if (pr->walking)
+		return -EBUSY;
 	if ((r = list_pids(pr)) != 0)
 		return r;
 	if (pr->cap_ent < pr->npids) {
@@ -636,33 +659,72 @@ linux_processes(struct probe_collector *c, struct snapshot *s)
 		pr->cap_ent = cap;
 	}
 	pr->tick++;
-	for (i = 0; i < pr->npids; i++) {
-		pid_t pid = pr->pids[i];
-		struct proc_ent *e = &pr->nxt[k];
+	pr->wi = pr->wj = pr->wk = 0;
+	pr->walking = true;
+	return 0;
+}
+
+int
+linux_processes_step(struct probe_collector *c, struct snapshot *s,
+    size_t max)
+{
+	struct linux_procs *pr = PROCS(c);
+
+	for (; max > 0 && pr->wi < pr->npids; max--) {
+		pid_t pid = pr->pids[pr->wi++];
+		struct proc_ent *e = &pr->nxt[pr->wk];
 		bool cached = false;
 
 		/* Merge: entries of pids no longer listed are evicted. */
-		while (j < pr->nent && pr->ent[j].pid < pid)
-			ent_free(pr, &pr->ent[j++]);
-		if (j < pr->nent && pr->ent[j].pid == pid) {
-			*e = pr->ent[j++];
+		while (pr->wj < pr->nent && pr->ent[pr->wj].pid < pid)
+			ent_free(pr, &pr->ent[pr->wj++]);
+		if (pr->wj < pr->nent && pr->ent[pr->wj].pid == pid) {
+			*e = pr->ent[pr->wj++];
 			cached = true;
 		} else {
 			memset(e, 0, sizeof(*e));
 			e->pid = pid;
 		}
 		if (sample_one(c, pr, s, e, cached))
-			k++;
+			pr->wk++;
 		else
 			ent_free(pr, e);
 	}
-	while (j < pr->nent)
-		ent_free(pr, &pr->ent[j++]);
+	return pr->wi < pr->npids;
+}
+
+void
+linux_processes_end(struct probe_collector *c, struct snapshot *s, bool keep)
+{
+	struct linux_procs *pr = PROCS(c);
+	struct proc_ent *t;
+
+	if (!pr->walking)
+		return;
+	/* Not reached (gone, or the walk was abandoned): evicted, so an
+	 * abandoned walk costs one re-read of those pids, never a stale or
+	 * leaked entry. */
+	while (pr->wj < pr->nent)
+		ent_free(pr, &pr->ent[pr->wj++]);
 	t = pr->ent;
 	pr->ent = pr->nxt;
 	pr->nxt = t;
-	pr->nent = k;
-	snapshot_sort_procs(s);
+	pr->nent = pr->wk;
+	pr->walking = false;
+	if (keep)
+		snapshot_sort_procs(s);
+}
+
+int
+linux_processes(struct probe_collector *c, struct snapshot *s)
+{
+	int r = linux_processes_begin(c, s);
+
+	if (r != 0)
+		return r;
+	while (linux_processes_step(c, s, SIZE_MAX) > 0)
+		;
+	linux_processes_end(c, s, true);
 	return 0;
 }
 
