@@ -361,6 +361,10 @@ struct snap_fs *snapshot_add_fs(struct snapshot *);
 struct snap_disk *snapshot_add_disk(struct snapshot *);
 struct snap_net *snapshot_add_net(struct snapshot *);
 struct snap_proc *snapshot_add_proc(struct snapshot *);
+/* Size the process array of a snapshot for n processes and a
+ * little growth: grown if short, shrunk if more than twice that (so a
+ * burst of processes does not stay resident after it ends). */
+void snapshot_reserve_procs(struct snapshot *, size_t n);
 /* Copy len bytes of s (NUL added) into the snapshot's pool. */
 const char *snapshot_str(struct snapshot *, const char *s, size_t len);
 

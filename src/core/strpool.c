@@ -8,7 +8,10 @@
 
 #include "core/xalloc.h"
 
-#define CHUNK_MIN 65536
+/* Chunks double from CHUNK_FIRST to CHUNK_MAX: a snapshot with a few
+ * names (the store's copy of the system areas) costs a page, not 64 KiB. */
+#define CHUNK_FIRST 4096
+#define CHUNK_MAX 65536
 
 struct strpool_chunk {
 	struct strpool_chunk *next;
@@ -25,21 +28,25 @@ strpool_add(struct strpool *p, const char *s, size_t len)
 	while (c != NULL && c->size - c->used < len + 1)
 		c = c->next; /* later chunks are empty after a clear */
 	if (c == NULL) {
-		size_t size = len + 1 > CHUNK_MIN ? len + 1 : CHUNK_MIN;
+		struct strpool_chunk *last = p->first;
+		size_t alloc = CHUNK_FIRST; /* header included */
 
-		c = xmalloc(sizeof(*c) + size);
-		c->size = size;
+		while (last != NULL && last->next != NULL)
+			last = last->next;
+		if (last != NULL) {
+			alloc = sizeof(*c) + last->size;
+			alloc = alloc >= CHUNK_MAX / 2 ? CHUNK_MAX : alloc * 2;
+		}
+		if (alloc - sizeof(*c) < len + 1)
+			alloc = sizeof(*c) + len + 1;
+		c = xmalloc(alloc);
+		c->size = alloc - sizeof(*c);
 		c->used = 0;
 		c->next = NULL;
-		if (p->first == NULL)
+		if (last == NULL)
 			p->first = c;
-		else {
-			struct strpool_chunk *last = p->head;
-
-			while (last->next != NULL)
-				last = last->next;
+		else
 			last->next = c;
-		}
 	}
 	p->head = c;
 	out = c->data + c->used;

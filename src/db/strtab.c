@@ -2,13 +2,14 @@
  * strtab.c: interned strings. comm, cmdline, user and device names are
  * stored once in table str and referenced by id; bytes that are valid
  * UTF-8 go in as TEXT, anything else as a BLOB, so every byte round-trips
- * exactly. The writer caches ids in two generations of red-black trees:
- * a string found in the old one moves to the new one, and when the new
- * one is full the old one is dropped. What the writer keeps looking up
- * (the strings of live processes) stays cached, and the memory stays
- * bounded however many distinct strings a long run meets. The table has
- * no index (it cost a quarter of a small database): the writer keeps a
- * 32-bit hash of every stored string (16 bytes each, loaded at open) and
+ * exactly. The writer caches ids in two generations of small hash
+ * tables: a string found in the old one is copied to the new one, and
+ * when the new one is three quarters full the old one is dropped. What
+ * the writer keeps looking up (the strings of live processes) stays
+ * cached, and the memory stays fixed (96 KiB) however many distinct
+ * strings a long run meets. Behind that cache, the table has no index
+ * (it cost a quarter of a small database): the writer keeps a 32-bit
+ * hash of every stored string (16 bytes each, loaded at open) and
  * compares candidates by id. Depends on SQLite, core and libbsd.
  */
 #include "config.h"
@@ -17,34 +18,22 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/tree.h>
 
+#include "core/siphash.h"
 #include "core/xalloc.h"
 
-struct strent {
-	RB_ENTRY(strent) link;
-	size_t len;
-	int64_t id;
-	char s[];
+/*
+ * A slot holds a string's 128-bit digest (SipHash-2-4 under two random
+ * keys), not the string: two strings share a digest with probability
+ * 2^-128, and nobody can aim for it without the keys.
+ */
+struct strslot {
+	uint64_t h1, h2;
+	int64_t id; /* 0: empty */
 };
 
-static int
-strent_cmp(struct strent *a, struct strent *b)
-{
-	size_t n = a->len < b->len ? a->len : b->len;
-	int c = memcmp(a->s, b->s, n);
-
-	if (c != 0)
-		return c;
-	return (a->len > b->len) - (a->len < b->len);
-}
-
-RB_HEAD(strtree, strent);
-RB_PROTOTYPE(strtree, strent, link, strent_cmp)
-RB_GENERATE(strtree, strent, link, strent_cmp)
-
-/* Entries of one generation: the cache holds at most twice this. */
-#define STRCACHE_GEN 2048
+/* Slots of one generation (a power of two), filled to 3/4 at most. */
+#define STRCACHE_SLOTS 2048
 
 /* Every stored string's hash: chained, entries in insertion order so
  * the ones of a rolled-back transaction are popped from the end. */
@@ -55,12 +44,13 @@ struct strhent {
 };
 
 struct strcache {
-	struct strtree gen[2]; /* new, old */
-	size_t n;              /* entries in the new generation */
-	struct strhent *ent;
+	struct siphash_key k1, k2;
+	struct strslot *gen[2]; /* new, old */
+	size_t n;               /* entries in the new generation */
+	struct strhent *ent;    /* every stored string */
 	size_t nent, cap, mark; /* mark: entries committed */
-	uint32_t *bucket;      /* index + 1 of the chain's head; 0: empty */
-	size_t nbucket;        /* a power of two */
+	uint32_t *bucket;       /* index + 1 of the chain's head; 0: empty */
+	size_t nbucket;         /* a power of two */
 };
 
 struct strcache *
@@ -68,20 +58,11 @@ strcache_new(void)
 {
 	struct strcache *c = xcalloc(1, sizeof(*c));
 
-	RB_INIT(&c->gen[0]);
-	RB_INIT(&c->gen[1]);
+	arc4random_buf(&c->k1, sizeof(c->k1));
+	arc4random_buf(&c->k2, sizeof(c->k2));
+	c->gen[0] = xcalloc(STRCACHE_SLOTS, sizeof(struct strslot));
+	c->gen[1] = xcalloc(STRCACHE_SLOTS, sizeof(struct strslot));
 	return c;
-}
-
-static void
-strtree_free(struct strtree *t)
-{
-	struct strent *e, *next;
-
-	RB_FOREACH_SAFE(e, strtree, t, next) {
-		RB_REMOVE(strtree, t, e);
-		free(e);
-	}
 }
 
 void
@@ -89,23 +70,9 @@ strcache_clear(struct strcache *c)
 {
 	if (c == NULL)
 		return;
-	strtree_free(&c->gen[0]);
-	strtree_free(&c->gen[1]);
+	memset(c->gen[0], 0, STRCACHE_SLOTS * sizeof(struct strslot));
+	memset(c->gen[1], 0, STRCACHE_SLOTS * sizeof(struct strslot));
 	c->n = 0;
-}
-
-/* Enter e in the new generation, retiring it first if it is full. */
-static void
-strcache_put(struct strcache *c, struct strent *e)
-{
-	if (c->n >= STRCACHE_GEN) {
-		strtree_free(&c->gen[1]);
-		c->gen[1] = c->gen[0];
-		RB_INIT(&c->gen[0]);
-		c->n = 0;
-	}
-	RB_INSERT(strtree, &c->gen[0], e);
-	c->n++;
 }
 
 void
@@ -113,10 +80,45 @@ strcache_free(struct strcache *c)
 {
 	if (c == NULL)
 		return;
-	strcache_clear(c);
+	free(c->gen[0]);
+	free(c->gen[1]);
 	free(c->ent);
 	free(c->bucket);
 	free(c);
+}
+
+/* The slot of (h1, h2) in table t, or the empty one where it would go. */
+static struct strslot *
+strslot_find(struct strslot *t, uint64_t h1, uint64_t h2)
+{
+	size_t i = (size_t)h1 & (STRCACHE_SLOTS - 1);
+
+	while (t[i].id != 0 && (t[i].h1 != h1 || t[i].h2 != h2))
+		i = (i + 1) & (STRCACHE_SLOTS - 1);
+	return &t[i];
+}
+
+/* Enter (h1, h2) -> id in the new generation, retiring the old one
+ * first if the new one is full. */
+static void
+strcache_put(struct strcache *c, uint64_t h1, uint64_t h2, int64_t id)
+{
+	struct strslot *e;
+
+	if (c->n >= STRCACHE_SLOTS / 4 * 3) {
+		struct strslot *t = c->gen[1];
+
+		c->gen[1] = c->gen[0];
+		c->gen[0] = t;
+		memset(t, 0, STRCACHE_SLOTS * sizeof(*t));
+		c->n = 0;
+	}
+	e = strslot_find(c->gen[0], h1, h2);
+	if (e->id == 0)
+		c->n++;
+	e->h1 = h1;
+	e->h2 = h2;
+	e->id = id;
 }
 
 /* FNV-1a, 32 bits (collisions only cost a comparison). */
@@ -248,30 +250,26 @@ int64_t
 db_intern(struct db *db, const char *s, size_t len)
 {
 	struct strcache *c = db->strs;
-	struct strent *key, *e;
+	uint64_t h1 = siphash24(&c->k1, s, len), h2 = siphash24(&c->k2, s, len);
+	struct strslot *e;
 	sqlite3_stmt *st;
-	int64_t id;
-	uint32_t h;
+	int64_t id = 0;
+	uint32_t hs;
 	int rc;
 
-	key = xmalloc(sizeof(*key) + len);
-	key->len = len;
-	memcpy(key->s, s, len);
-	e = RB_FIND(strtree, &c->gen[0], key);
-	if (e == NULL && (e = RB_FIND(strtree, &c->gen[1], key)) != NULL) {
-		RB_REMOVE(strtree, &c->gen[1], e);
-		strcache_put(c, e);
-	}
-	if (e != NULL) {
-		free(key);
+	e = strslot_find(c->gen[0], h1, h2);
+	if (e->id != 0)
 		return e->id;
+	e = strslot_find(c->gen[1], h1, h2);
+	if (e->id != 0) {
+		id = e->id;
+		strcache_put(c, h1, h2, id);
+		return id;
 	}
-	h = str_hash(s, len);
-	id = find_stored(db, h, s, len);
-	if (id < 0) {
-		free(key);
+	hs = str_hash(s, len);
+	id = find_stored(db, hs, s, len);
+	if (id < 0)
 		return 0;
-	}
 	if (id == 0) {
 		st = db->st[ST_STR_ADD];
 		bind_str(st, 1, s, len);
@@ -279,13 +277,11 @@ db_intern(struct db *db, const char *s, size_t len)
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE) {
 			db_sqlfail(db, rc, "store string");
-			free(key);
 			return 0;
 		}
 		id = sqlite3_last_insert_rowid(db->sql);
-		hash_add(c, h, id);
+		hash_add(c, hs, id);
 	}
-	key->id = id;
-	strcache_put(c, key);
+	strcache_put(c, h1, h2, id);
 	return id;
 }

@@ -512,6 +512,11 @@ ui_main(const struct ui_options *opts, const struct ui_source *src)
 	if (src->live && !opts->no_record)
 		ui->rec = recorder_open(opts->db_path, ui->rec_msg,
 		    sizeof(ui->rec_msg));
+	if (ui->rec != NULL && ui->rec_msg[0] != '\0') {
+		/* a warning, not a state: shown once */
+		ui_message(ui, "%s", ui->rec_msg);
+		ui->rec_msg[0] = '\0';
+	}
 	if (warn[0] != '\0')
 		ui_message(ui, "%s", warn);
 	ui_push_view(ui, &view_main);

@@ -25,3 +25,8 @@ check_PROGRAMS += tests/core/test_siphash
 TESTS += tests/core/test_siphash
 tests_core_test_siphash_SOURCES = tests/core/test_siphash.c tests/tap.h
 tests_core_test_siphash_LDADD = $(CORE_LIBS)
+
+check_PROGRAMS += tests/core/test_strpool
+TESTS += tests/core/test_strpool
+tests_core_test_strpool_SOURCES = tests/core/test_strpool.c tests/tap.h
+tests_core_test_strpool_LDADD = $(CORE_LIBS)

@@ -112,6 +112,32 @@ test_copy_and_reuse(void)
 	snapshot_free(b);
 }
 
+static void
+test_reserve(void)
+{
+	struct snapshot *a = snapshot_new();
+	int i;
+
+	snapshot_reserve_procs(a, 1000);
+	ok(a->cap_proc >= 1000 && a->cap_proc <= 1000 + 1000 / 8 + 16,
+	    "reserve: room for the count and a little more, not double");
+	for (i = 0; i < 1000; i++)
+		add_proc(a, i + 1, 1, 1, 1);
+	snapshot_reserve_procs(a, 10);
+	ok(a->cap_proc >= 1000 && a->proc[999].pid == 1000,
+	    "reserve: never below the processes held");
+	snapshot_clear(a);
+	snapshot_reserve_procs(a, 10);
+	ok(a->cap_proc >= 10 && a->cap_proc <= 10 + 1 + 16,
+	    "reserve: an empty snapshot gives back a burst's memory");
+	snapshot_reserve_procs(a, 12);
+	is_int(a->cap_proc, 10 + 1 + 16, "reserve: small changes keep the array");
+	for (i = 0; i < 5000; i++)
+		add_proc(a, i + 1, 1, 1, 1);
+	is_int(a->proc[4999].pid, 5000, "reserve: the array still grows on demand");
+	snapshot_free(a);
+}
+
 static const struct field_desc *
 field(const char *name)
 {
@@ -147,5 +173,6 @@ main(void)
 	test_procs();
 	test_cpu();
 	test_copy_and_reuse();
+	test_reserve();
 	return tap_done();
 }

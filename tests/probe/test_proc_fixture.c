@@ -597,6 +597,108 @@ test_big(void)
 	snapshot_free(s);
 }
 
+/*
+ * The cache is one array rearranged in place as processes come and go:
+ * every survivor must keep its own entry. The processes are alike in
+ * stat (same comm, start time, counters), so nothing there would reveal
+ * an entry handed to the wrong pid: only the cached status values
+ * (VmData is the pid in kB) and command lines tell them apart.
+ */
+static size_t
+churn_check(const struct snapshot *s, const bool *live, size_t n)
+{
+	size_t i, k = 0, bad = 0;
+	char want[64];
+
+	for (i = 0; i < n; i++) {
+		const struct snap_proc *p;
+
+		if (!live[i])
+			continue;
+		k++;
+		p = snapshot_find_proc(s, (pid_t)(i + 2));
+		snprintf(want, sizeof want, "/bin/w -n %zu", i + 2);
+		if (p == NULL || p->data_bytes != (uint64_t)(i + 2) * 1024 ||
+		    p->cmdline == NULL || strcmp(p->cmdline, want) != 0)
+			bad++;
+	}
+	return k == s->nproc ? bad : bad + 1;
+}
+
+static void
+churn_set(bool *live, size_t i, bool on)
+{
+	char cmd[64], path[4200];
+	struct fx f = { "w", 'S', 5, 5, 100, 1, 4096, 1, 0, 0, 0, 0, cmd };
+
+	if (live[i] == on)
+		return;
+	live[i] = on;
+	if (on) {
+		snprintf(cmd, sizeof cmd, "/bin/w\1-n\1%zu", i + 2);
+		wproc((pid_t)(i + 2), &f);
+		return;
+	}
+	snprintf(path, sizeof path, "%s/%zu", tmp, i + 2);
+	nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+#define NCHURN 3000
+
+static void
+test_churn(void)
+{
+	struct probe_collector *c;
+	struct snapshot *s = snapshot_new();
+	bool *live = calloc(NCHURN, sizeof(*live));
+	size_t i, cap;
+
+	if (!ok(mk_tree(), "churn: temp tree")) {
+		snapshot_free(s);
+		free(live);
+		return;
+	}
+	for (i = 0; i < NCHURN; i += 2)
+		churn_set(live, i, true);
+	c = open_root(tmp);
+	if (c == NULL) {
+		ok(0, "churn: collector");
+		goto out;
+	}
+	is_int(probe_processes(c, s), 0, "churn: first read");
+	is_int(churn_check(s, live, NCHURN), 0,
+	    "churn: 1500 processes, each its own values");
+	/* a third gone, 1,000 new ones between the survivors */
+	for (i = 0; i < NCHURN; i++)
+		churn_set(live, i, i % 2 == 0 ? i % 3 != 0 : i % 3 == 0);
+	snapshot_clear(s);
+	is_int(probe_processes(c, s), 0, "churn: second read");
+	is_int(churn_check(s, live, NCHURN), 0,
+	    "churn: survivors keep their own cached values, new ones read");
+	cap = s->cap_proc;
+	for (i = 0; i < NCHURN; i++)
+		churn_set(live, i, i < 100);
+	snapshot_clear(s);
+	is_int(probe_processes(c, s), 0, "churn: third read");
+	is_int(churn_check(s, live, NCHURN), 0,
+	    "churn: down to 100 processes, values exact");
+	ok(s->cap_proc < cap / 4, "churn: the process array shrank "
+	    "(%zu -> %zu slots)", cap, s->cap_proc);
+	for (i = 0; i < NCHURN; i++)
+		churn_set(live, i, i % 5 != 4);
+	snapshot_clear(s);
+	is_int(probe_processes(c, s), 0, "churn: fourth read");
+	is_int(churn_check(s, live, NCHURN), 0,
+	    "churn: back to 2400, values exact");
+	ok(s->cap_proc >= s->nproc && s->cap_proc <= s->nproc + s->nproc / 8 +
+	    16, "churn: the process array sized to the list, not doubled");
+	probe_collector_free(c);
+out:
+	rm_tree();
+	snapshot_free(s);
+	free(live);
+}
+
 /* ---- the walk in slices (probe_sample_begin / step / finish) ---------- */
 
 #define NSTEP 3000 /* readable processes of the stepped tree */
@@ -827,6 +929,7 @@ main(void)
 	test_hostile();
 	test_dynamics();
 	test_big();
+	test_churn();
 	test_steps();
 	return tap_done();
 }

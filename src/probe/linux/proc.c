@@ -64,6 +64,7 @@ struct proc_ent {
 	uint64_t have;          /* PROC_* bits of the cached fields below */
 	uid_t uid;
 	bool read_full, read_slow; /* status/io and cmdline/cgroup read once */
+	bool cached;            /* holds the last tick's values for pid */
 	uint64_t shared, data, stack, swap, rd, wr;
 	char *cmdline;          /* joined; NULL when empty */
 	char *cgroup;
@@ -77,10 +78,11 @@ struct linux_procs {
 	size_t dents_sz;
 	pid_t *pids;
 	size_t npids, cap_pids;
-	struct proc_ent *ent, *nxt; /* this tick's cache and the next one */
+	struct proc_ent *ent;   /* the cache, pid-sorted (one array, merged
+	                         * in place: see linux_processes_begin) */
 	size_t nent, cap_ent;
 	uint32_t tick;
-	size_t wi, wj, wk;      /* the walk: next pid, next ent, next nxt */
+	size_t wi, wk;          /* the walk: next pid, next kept entry */
 	bool walking;
 	unsigned refresh;
 	size_t nkept, fd_budget; /* pid dir fds kept open, and how many may be */
@@ -162,7 +164,6 @@ linux_procs_close(struct probe_collector *c)
 	free(pr->dents);
 	free(pr->pids);
 	free(pr->ent);
-	free(pr->nxt);
 	free(pr->buf);
 	free(pr->sbuf);
 	free(pr->cbuf);
@@ -632,34 +633,70 @@ out:
 	return ok;
 }
 
+/* Room for n entries plus some growth; memory beyond twice that (after a
+ * burst of processes) is given back. */
+static void
+ent_reserve(struct linux_procs *pr, size_t n)
+{
+	size_t want = n + n / 8 + 16;
+
+	if (pr->cap_ent < n || pr->cap_ent > 2 * want) {
+		pr->ent = xreallocarray(pr->ent, want, sizeof(*pr->ent));
+		pr->cap_ent = want;
+	}
+}
+
 /*
- * The walk in slices (probe_sample_begin/step/finish): begin lists the
- * pids, each step merges the next ones with the cache (sampling them into
- * s), end evicts what was not reached and swaps the cache. Between steps
- * the cache is split: entries for pids below the walk's position are in
- * nxt[0, wk), the rest still in ent[wj, nent).
+ * The walk in slices (probe_sample_begin/step/finish). The cache is one
+ * array, rearranged in place: begin lists the pids, drops the entries of
+ * pids no longer listed, then spreads the rest from the back so that
+ * ent[i] is pids[i]'s entry (cached) or a blank one. Each step samples
+ * the next ones and packs those that could be read at the front:
+ * between steps ent[0, wk) is done, ent[wi, npids) to come. end evicts
+ * what was not reached.
  */
 int
 linux_processes_begin(struct probe_collector *c, struct snapshot *s)
 {
 	struct linux_procs *pr = PROCS(c);
+	size_t i, j, m = 0;
 	int r;
 
-	(void)s;
 	if (pr->walking)
 		return -EBUSY;
 	if ((r = list_pids(pr)) != 0)
 		return r;
-	if (pr->cap_ent < pr->npids) {
-		size_t cap = pr->cap_ent;
-
-		pr->ent = xgrow(pr->ent, &cap, pr->npids, sizeof(*pr->ent));
-		cap = pr->cap_ent;
-		pr->nxt = xgrow(pr->nxt, &cap, pr->npids, sizeof(*pr->nxt));
-		pr->cap_ent = cap;
+	/* Keep the entries of listed pids, packed at the front. */
+	for (i = 0, j = 0; j < pr->nent; j++) {
+		while (i < pr->npids && pr->pids[i] < pr->ent[j].pid)
+			i++;
+		if (i < pr->npids && pr->pids[i] == pr->ent[j].pid) {
+			if (m != j)
+				pr->ent[m] = pr->ent[j];
+			m++;
+		} else
+			ent_free(pr, &pr->ent[j]);
 	}
+	pr->nent = m;
+	ent_reserve(pr, pr->npids);
+	/* Spread them to their pid's index, from the back: an entry only
+	 * ever moves up, over slots already moved or never used. */
+	for (i = pr->npids, j = m; i-- > 0;) {
+		struct proc_ent *e = &pr->ent[i];
+
+		if (j > 0 && pr->ent[j - 1].pid == pr->pids[i]) {
+			if (--j != i)
+				*e = pr->ent[j];
+			e->cached = true;
+		} else {
+			memset(e, 0, sizeof(*e));
+			e->pid = pr->pids[i];
+		}
+	}
+	pr->nent = 0;
+	snapshot_reserve_procs(s, pr->npids);
 	pr->tick++;
-	pr->wi = pr->wj = pr->wk = 0;
+	pr->wi = pr->wk = 0;
 	pr->walking = true;
 	return 0;
 }
@@ -671,24 +708,16 @@ linux_processes_step(struct probe_collector *c, struct snapshot *s,
 	struct linux_procs *pr = PROCS(c);
 
 	for (; max > 0 && pr->wi < pr->npids; max--) {
-		pid_t pid = pr->pids[pr->wi++];
-		struct proc_ent *e = &pr->nxt[pr->wk];
-		bool cached = false;
+		struct proc_ent *e = &pr->ent[pr->wi++];
 
-		/* Merge: entries of pids no longer listed are evicted. */
-		while (pr->wj < pr->nent && pr->ent[pr->wj].pid < pid)
-			ent_free(pr, &pr->ent[pr->wj++]);
-		if (pr->wj < pr->nent && pr->ent[pr->wj].pid == pid) {
-			*e = pr->ent[pr->wj++];
-			cached = true;
-		} else {
-			memset(e, 0, sizeof(*e));
-			e->pid = pid;
-		}
-		if (sample_one(c, pr, s, e, cached))
-			pr->wk++;
-		else
+		if (!sample_one(c, pr, s, e, e->cached)) {
 			ent_free(pr, e);
+			continue;
+		}
+		e->cached = false;
+		if (pr->wk != pr->wi - 1)
+			pr->ent[pr->wk] = *e;
+		pr->wk++;
 	}
 	return pr->wi < pr->npids;
 }
@@ -697,18 +726,14 @@ void
 linux_processes_end(struct probe_collector *c, struct snapshot *s, bool keep)
 {
 	struct linux_procs *pr = PROCS(c);
-	struct proc_ent *t;
 
 	if (!pr->walking)
 		return;
-	/* Not reached (gone, or the walk was abandoned): evicted, so an
-	 * abandoned walk costs one re-read of those pids, never a stale or
-	 * leaked entry. */
-	while (pr->wj < pr->nent)
-		ent_free(pr, &pr->ent[pr->wj++]);
-	t = pr->ent;
-	pr->ent = pr->nxt;
-	pr->nxt = t;
+	/* Not reached (the walk was abandoned): evicted, so an abandoned
+	 * walk costs one re-read of those pids, never a stale or leaked
+	 * entry. */
+	while (pr->wi < pr->npids)
+		ent_free(pr, &pr->ent[pr->wi++]);
 	pr->nent = pr->wk;
 	pr->walking = false;
 	if (keep)
