@@ -500,6 +500,7 @@ create_fresh(const char *path, struct db_error *err)
 	t = db_new(tmp);
 	if (open_sql(t, SQLITE_OPEN_READWRITE, err) != 0)
 		goto out;
+	db_exec(t, "PRAGMA page_size = " DB_PAGE_SIZE);
 	db_exec(t, "PRAGMA auto_vacuum = INCREMENTAL");
 	if (db_exec(t, "PRAGMA journal_mode = WAL") != SQLITE_OK ||
 	    db_migrate(t) != DB_OK) {
@@ -698,8 +699,10 @@ db_open_writer(const char *path, const struct db_writer_options *opts,
 		    "to write it, or a read-only filesystem)", path);
 		goto fail;
 	}
-	if (created)
+	if (created) {
+		db_exec(db, "PRAGMA page_size = " DB_PAGE_SIZE);
 		db_exec(db, "PRAGMA auto_vacuum = INCREMENTAL");
+	}
 	/* Test seam (runtime, not compiled in): a page budget that makes
 	 * "disk full" reproducible where no small filesystem can be mounted. */
 	if (getenv("HISTOP_DB_MAX_PAGES") != NULL) {
