@@ -106,3 +106,10 @@ tests_db_test_db_layout_SOURCES = tests/db/test_db_layout.c \
 tests_db_test_db_layout_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_test_db_layout_LDADD = $(DB_LIBS)
 EXTRA_DIST += tests/db/fixtures/v2.sql
+# fault_migrate.sh kills this helper (the writer's open, which migrates).
+check_PROGRAMS += tests/db/migrate_open
+tests_db_migrate_open_SOURCES = tests/db/migrate_open.c
+tests_db_migrate_open_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_migrate_open_LDADD = $(DB_LIBS)
+TESTS += tests/db/fault_migrate.sh
+EXTRA_DIST += tests/db/fault_migrate.sh
