@@ -98,7 +98,7 @@ cmd_record(int argc, char **argv)
 	struct sigaction sa;
 	bool failing = false, sample_failing = false;
 	pid_t other;
-	int c, ret = 0;
+	int c, mode, ret = 0;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "D:i:d:R:S:P:n:h", longopts,
@@ -170,6 +170,10 @@ cmd_record(int argc, char **argv)
 		ret = 1;
 		goto out;
 	}
+	if ((mode = db_exposed_mode(db)) != 0)
+		fprintf(stderr, "histop record: warning: %s is readable by "
+		    "others (mode %04o) and holds every user's command lines; "
+		    "chmod 600 it\n", path, (unsigned)mode);
 	eng = engine_new(&po, err, sizeof(err));
 	if (eng == NULL) {
 		fprintf(stderr, "histop record: %s\n", err);

@@ -169,6 +169,16 @@ db_path(const struct db *db)
 }
 
 int
+db_exposed_mode(const struct db *db)
+{
+	struct stat st;
+
+	if (stat(db->path, &st) != 0 || (st.st_mode & 077) == 0)
+		return 0;
+	return (int)(st.st_mode & 07777);
+}
+
+int
 db_exec(struct db *db, const char *sql)
 {
 	return sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
@@ -415,6 +425,7 @@ create_fresh(const char *path, struct db_error *err)
 	t = db_new(tmp);
 	if (open_sql(t, SQLITE_OPEN_READWRITE, err) != 0)
 		goto out;
+	db_exec(t, "PRAGMA page_size = " DB_PAGE_SIZE);
 	db_exec(t, "PRAGMA auto_vacuum = INCREMENTAL");
 	if (db_exec(t, "PRAGMA journal_mode = WAL") != SQLITE_OK ||
 	    db_migrate(t) != DB_OK) {
@@ -613,8 +624,10 @@ db_open_writer(const char *path, const struct db_writer_options *opts,
 		    "to write it, or a read-only filesystem)", path);
 		goto fail;
 	}
-	if (created)
+	if (created) {
+		db_exec(db, "PRAGMA page_size = " DB_PAGE_SIZE);
 		db_exec(db, "PRAGMA auto_vacuum = INCREMENTAL");
+	}
 	/* Test seam (runtime, not compiled in): a page budget that makes
 	 * "disk full" reproducible where no small filesystem can be mounted. */
 	if (getenv("HISTOP_DB_MAX_PAGES") != NULL) {

@@ -92,6 +92,12 @@ void db_close(struct db *);
 const char *db_errmsg(const struct db *);
 /* The path the handle was opened with. Borrowed. */
 const char *db_path(const struct db *);
+/*
+ * The permission bits of the database file when others than its owner
+ * may read or write it (it holds every user's command lines), else 0:
+ * callers warn, naming the mode; an admin may have chosen 0640 on purpose.
+ */
+int db_exposed_mode(const struct db *);
 
 /* ---- writing --------------------------------------------------------- */
 

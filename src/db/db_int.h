@@ -14,7 +14,11 @@
 
 /* "HIST" stamped in the header (PRAGMA application_id). */
 #define DB_APPLICATION_ID 0x48495354
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
+/* Page size of a new database: with 4 KiB, the twenty-odd B-trees that
+ * each start with a page of their own were a third of a new database
+ * (histop-db(5)). */
+#define DB_PAGE_SIZE "2048"
 /* A process-membership keyframe every this many samples (see histop-db(5)). */
 #define DB_KEY_EVERY 300
 #define DB_KEY_NS (INT64_C(600) * NSEC_PER_SEC)
@@ -54,6 +58,7 @@ struct db {
 	const struct field_desc *pcols[PROC_NFIELDS]; /* stored proc fields */
 	size_t npcols;
 	uint64_t last_seq, key_seq;
+	int64_t next_id;          /* id of the next process first seen */
 	int64_t key_mono;         /* monotonic time of the last keyframe */
 	int64_t fs_seq, lim_seq;
 	bool keyframe_due;
@@ -83,7 +88,7 @@ struct db {
 /* Indexes into db->st[] (prepared once, in writer.c). */
 enum {
 	ST_SAMPLE, ST_CPU, ST_DISK, ST_NET, ST_FS, ST_LIMITS, ST_RLIMIT,
-	ST_PROCESS_NEW, ST_PROCESS_GONE, ST_PROC, ST_MEMBER, ST_STR_FIND,
+	ST_PROCESS_NEW, ST_PROCESS_GONE, ST_PROC, ST_MEMBER, ST_STR_GET,
 	ST_STR_ADD, ST_BEGIN, ST_COMMIT, ST_ROLLBACK, ST_NSTMTS
 };
 
@@ -120,6 +125,12 @@ void db_unlock(int fd);
 struct strcache *strcache_new(void);
 void strcache_free(struct strcache *);
 void strcache_clear(struct strcache *);
+/* The strings added since the last commit are kept (commit) or forgotten
+ * with their transaction (rollback, which also empties the cache). */
+void strcache_commit(struct strcache *);
+void strcache_rollback(struct strcache *);
+/* Hash every stored string (the writer, at open); -1 on error. */
+int db_strtab_load(struct db *);
 /* id of the string, inserting it; 0 on SQLite failure (status in db). */
 int64_t db_intern(struct db *, const char *s, size_t len);
 
@@ -135,6 +146,10 @@ void db_writer_fini(struct db *);
 /* reader.c */
 /* Reconstruct sample seq (raw values, no derivation) into out. */
 enum db_status db_load_snapshot(struct db *, uint64_t seq, struct snapshot *);
+/* Ids of the processes alive at seq, whose keyframe is key (sorted by
+ * id). Caller frees *ids. */
+enum db_status db_live_ids(struct db *, uint64_t key, uint64_t seq,
+    int64_t **ids, size_t *n);
 /* Start / end a read transaction unless one is open (consistent reads
  * across statements). */
 bool db_read_begin(struct db *);

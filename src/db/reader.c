@@ -582,34 +582,59 @@ fill_proc(struct db *db, struct snapshot *s, sqlite3_stmt *st)
 	}
 }
 
-static enum db_status
-load_procs(struct db *db, uint64_t seq, int64_t key, struct snapshot *s)
+/*
+ * Alive at seq: the keyframe's members (alive before it), plus the ids
+ * first seen from the keyframe up to seq (a range: ids are handed out in
+ * first-seen order, from each sample's new_process_id), minus those gone
+ * since the keyframe. All through the primary keys and the partial index
+ * of exits.
+ */
+enum db_status
+db_live_ids(struct db *db, uint64_t key, uint64_t seq, int64_t **ids,
+    size_t *n)
 {
-	sqlite3_stmt *live, *st;
-	int64_t *ids = NULL;
-	size_t n = 0, cap = 0, i;
+	sqlite3_stmt *live;
+	size_t cap = 0;
 	int rc;
-	enum db_status ret = DB_OK;
 
-	/* Alive at seq: the keyframe's members, plus those first seen
-	 * after it, minus those gone since. All three through indexes. */
+	*ids = NULL;
+	*n = 0;
 	live = db_stmt(db, RST_LIVE, "SELECT id FROM member WHERE seq = ?1 "
-	    "UNION SELECT id FROM process WHERE first_seq > ?1 AND "
-	    "first_seq <= ?2 EXCEPT SELECT id FROM process WHERE "
+	    "UNION SELECT id FROM process WHERE id >= (SELECT new_process_id "
+	    "FROM sample WHERE seq = ?1) AND id < ifnull((SELECT "
+	    "new_process_id FROM sample WHERE seq > ?2 ORDER BY seq LIMIT 1), "
+	    "9223372036854775807) EXCEPT SELECT id FROM process WHERE "
 	    "gone_seq > ?1 AND gone_seq <= ?2");
 	if (live == NULL)
 		return db->last;
-	sqlite3_bind_int64(live, 1, key);
+	sqlite3_bind_int64(live, 1, (sqlite3_int64)key);
 	sqlite3_bind_int64(live, 2, (sqlite3_int64)seq);
 	while ((rc = sqlite3_step(live)) == SQLITE_ROW) {
-		ids = xgrow(ids, &cap, n, sizeof(*ids));
-		ids[n++] = sqlite3_column_int64(live, 0);
+		*ids = xgrow(*ids, &cap, *n, sizeof(**ids));
+		(*ids)[(*n)++] = sqlite3_column_int64(live, 0);
 	}
 	sqlite3_reset(live);
 	if (rc != SQLITE_DONE) {
-		free(ids);
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
 		return db_sqlfail(db, rc, "read processes");
 	}
+	return DB_OK;
+}
+
+static enum db_status
+load_procs(struct db *db, uint64_t seq, int64_t key, struct snapshot *s)
+{
+	sqlite3_stmt *st;
+	int64_t *ids;
+	size_t n, i;
+	int rc;
+	enum db_status ret;
+
+	ret = db_live_ids(db, (uint64_t)key, seq, &ids, &n);
+	if (ret != DB_OK)
+		return ret;
 	st = proc_stmt(db);
 	if (st == NULL) {
 		free(ids);

@@ -557,10 +557,11 @@ db_retention_step(struct db *db)
 		r = prune(db, now);
 	if (r != 0 || db_exec(db, "COMMIT") != SQLITE_OK) {
 		db_exec(db, "ROLLBACK");
-		strcache_clear(db->strs);
+		strcache_rollback(db->strs);
 		db_retention_init(db); /* back to what is committed */
 		return;
 	}
+	strcache_commit(db->strs);
 	/* Give free pages back, a little at a time. */
 	if (!db->opts.no_retention &&
 	    db_int(db, "PRAGMA freelist_count", 0) > 256)

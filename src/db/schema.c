@@ -159,7 +159,31 @@ static const char schema_v2[] =
 " rss_bytes FROM rollup_proc r LEFT JOIN str u ON u.id = r.user"
 " LEFT JOIN str c ON c.id = r.comm LEFT JOIN str m ON m.id = r.cmdline;";
 
-static const char *const migrations[] = { schema_v1, schema_v2 };
+/*
+ * Version 3: a smaller store (issue 3's storage target). Process ids are
+ * handed out in first-seen order, so the processes first seen from a
+ * sample on are a range of ids starting at its new_process_id: the
+ * first_seq index goes, and a keyframe lists as members only the
+ * processes it did not see born. Processes are found by pid through the
+ * keyframes, not an index; only exits are indexed. Strings are no longer
+ * indexed: the writer keeps a hash of each in memory. new_process_id of
+ * the old samples is the lowest id first seen at or after them (ids
+ * already grew with first_seq; retention moves first_seq forward only
+ * for the members of the oldest keyframe).
+ */
+static const char schema_v3[] =
+"ALTER TABLE sample ADD COLUMN new_process_id INTEGER;"
+"UPDATE sample SET new_process_id = ifnull((SELECT id FROM process"
+" WHERE first_seq >= sample.seq ORDER BY first_seq, id LIMIT 1),"
+" (SELECT ifnull(max(id), 0) + 1 FROM process));"
+"DROP INDEX process_first;"
+"DROP INDEX process_pid;"
+"DROP INDEX process_gone;"
+"CREATE INDEX process_gone ON process(gone_seq) WHERE gone_seq IS NOT NULL;"
+"DROP INDEX str_h;"
+"ALTER TABLE str DROP COLUMN h;";
+
+static const char *const migrations[] = { schema_v1, schema_v2, schema_v3 };
 
 int
 db_schema_version(void)

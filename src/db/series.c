@@ -46,12 +46,10 @@ db_sysrow_sql(void)
 	    " c.steal_ns, s.mem_total_bytes, s.mem_available_bytes,"
 	    " s.mem_used_bytes, s.mem_cached_bytes, s.swap_used_bytes, s.load1,"
 	    " s.tasks_total,"
-	    " (SELECT sum(rx_bytes) FROM net n WHERE n.seq = s.seq AND"
-	    "  n.name IS NOT (SELECT id FROM str"
-	    "  WHERE h = 625218628544100588 AND s = 'lo')),"
-	    " (SELECT sum(tx_bytes) FROM net n WHERE n.seq = s.seq AND"
-	    "  n.name IS NOT (SELECT id FROM str"
-	    "  WHERE h = 625218628544100588 AND s = 'lo')),"
+	    " (SELECT sum(rx_bytes) FROM net n JOIN str x ON x.id = n.name"
+	    "  WHERE n.seq = s.seq AND x.s IS NOT 'lo'),"
+	    " (SELECT sum(tx_bytes) FROM net n JOIN str x ON x.id = n.name"
+	    "  WHERE n.seq = s.seq AND x.s IS NOT 'lo'),"
 	    " (SELECT sum(read_bytes) FROM disk d WHERE d.seq = s.seq),"
 	    " (SELECT sum(write_bytes) FROM disk d WHERE d.seq = s.seq),"
 	    " s.psi_cpu_some_total_ns, s.psi_memory_some_total_ns,"
@@ -470,9 +468,17 @@ db_proc_history(struct db *db, pid_t pid, uint64_t start_time_ns,
 		goto done;
 	s0 = a.seq < b.seq ? a.seq : b.seq;
 	s1 = a.seq < b.seq ? b.seq : a.seq;
+	/* Candidates: alive at the keyframe of s0 (its members and its
+	 * range of new ids) or first seen up to s1 (histop-db(5)); no
+	 * index on pid. */
 	ids = db_stmt(db, RST_PID, "SELECT id, first_seq, ifnull(gone_seq, "
-	    "9223372036854775807) FROM process WHERE pid = ? AND "
-	    "start_time_ns = ? ORDER BY id");
+	    "9223372036854775807) FROM process WHERE pid = ?1 AND "
+	    "start_time_ns = ?2 AND id IN (SELECT id FROM member WHERE seq = "
+	    "(SELECT key_seq FROM sample WHERE seq = ?3) UNION ALL SELECT id "
+	    "FROM process WHERE id >= (SELECT new_process_id FROM sample "
+	    "WHERE seq = (SELECT key_seq FROM sample WHERE seq = ?3)) AND "
+	    "id < ifnull((SELECT new_process_id FROM sample WHERE seq > ?4 "
+	    "ORDER BY seq LIMIT 1), 9223372036854775807)) ORDER BY id");
 	if (ids == NULL) {
 		ret = db->last;
 		goto done;
@@ -499,6 +505,8 @@ db_proc_history(struct db *db, pid_t pid, uint64_t start_time_ns,
 	}
 	sqlite3_bind_int(ids, 1, pid);
 	sqlite3_bind_int64(ids, 2, (sqlite3_int64)start_time_ns);
+	sqlite3_bind_int64(ids, 3, (sqlite3_int64)s0);
+	sqlite3_bind_int64(ids, 4, (sqlite3_int64)s1);
 	while (ret == DB_OK && sqlite3_step(ids) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(ids, 0);
 		uint64_t f = db_col_u64(ids, 1), g = db_col_u64(ids, 2);

@@ -76,6 +76,7 @@ db_sample_cols(void)
 				    psi_val[v]);
 				add_col(&cols, &vals, buf);
 			}
+	add_col(&cols, &vals, "new_process_id");
 	free(vals);
 	return cols;
 }
@@ -181,14 +182,13 @@ prepare_all(struct db *db)
 	    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	r |= prepare(db, ST_RLIMIT, "INSERT INTO rlimit(seq, resource, soft, "
 	    "hard, soft_unlimited, hard_unlimited) VALUES(?,?,?,?,?,?)");
-	r |= prepare(db, ST_PROCESS_NEW, "INSERT INTO process(pid, "
-	    "start_time_ns, boot, first_seq) VALUES(?,?,?,?)");
+	r |= prepare(db, ST_PROCESS_NEW, "INSERT INTO process(id, pid, "
+	    "start_time_ns, boot, first_seq) VALUES(?,?,?,?,?)");
 	r |= prepare(db, ST_PROCESS_GONE, "UPDATE process SET gone_seq = ? "
 	    "WHERE id = ?");
 	r |= prepare(db, ST_MEMBER, "INSERT INTO member(seq, id) VALUES(?,?)");
-	r |= prepare(db, ST_STR_FIND, "SELECT id FROM str WHERE h = ?1 AND "
-	    "s = ?2");
-	r |= prepare(db, ST_STR_ADD, "INSERT INTO str(h, s) VALUES(?1, ?2)");
+	r |= prepare(db, ST_STR_GET, "SELECT s FROM str WHERE id = ?");
+	r |= prepare(db, ST_STR_ADD, "INSERT INTO str(s) VALUES(?)");
 	r |= prepare(db, ST_BEGIN, "BEGIN IMMEDIATE");
 	r |= prepare(db, ST_COMMIT, "COMMIT");
 	r |= prepare(db, ST_ROLLBACK, "ROLLBACK");
@@ -207,17 +207,32 @@ prepare_all(struct db *db)
 	return r == 0 ? 0 : -1;
 }
 
-/* Load what the last run left: seq counters and the processes still open
- * (their values are unknown here, so each gets a full row next sample). */
+static int
+cmp_wpid(const void *a, const void *b)
+{
+	const struct wproc *x = a, *y = b;
+
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+/* Load what the last run left: seq counters, the next process id and the
+ * processes alive at the last sample (their values are unknown here, so
+ * each gets a full row next sample). */
 static int
 load_state(struct db *db)
 {
 	sqlite3_stmt *st;
+	int64_t *ids = NULL;
+	size_t n = 0, i;
 	int rc;
 
 	db->last_seq = (uint64_t)db_int(db, "SELECT max(seq) FROM sample", 0);
 	db->key_seq = (uint64_t)db_int(db, "SELECT key_seq FROM sample "
 	    "ORDER BY seq DESC LIMIT 1", 0);
+	/* Ids only grow, even past processes pruned since. */
+	db->next_id = db_int(db, "SELECT max(ifnull((SELECT max(id) FROM "
+	    "process), 0) + 1, ifnull((SELECT new_process_id FROM sample "
+	    "ORDER BY seq DESC LIMIT 1), 1))", 1);
 	db->keyframe_due = true;
 	rc = sqlite3_prepare_v2(db->sql, "SELECT (SELECT s FROM str WHERE "
 	    "id = boot) FROM sample ORDER BY seq DESC LIMIT 1", -1, &st, NULL);
@@ -230,28 +245,45 @@ load_state(struct db *db)
 		    (const char *)sqlite3_column_text(st, 0),
 		    sizeof(db->prev->boot_id));
 	sqlite3_finalize(st);
-	rc = sqlite3_prepare_v2(db->sql, "SELECT id, pid, start_time_ns FROM "
-	    "process WHERE gone_seq IS NULL ORDER BY pid", -1, &st, NULL);
-	if (rc != SQLITE_OK)
+	/* Alive at the last sample: through the keyframe, no scan. */
+	if (db->last_seq > 0 && db_live_ids(db, db->key_seq, db->last_seq,
+	    &ids, &n) != DB_OK)
+		return -1;
+	rc = sqlite3_prepare_v2(db->sql, "SELECT pid, start_time_ns FROM "
+	    "process WHERE id = ?", -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		free(ids);
 		return db_sqlfail(db, rc, "load state"), -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	}
+	for (i = 0; i < n; i++) {
 		struct wproc *w;
 
-		db->prev_w = xgrow(db->prev_w, &db->cap_prev_w, db->nprev_w,
-		    sizeof(*db->prev_w));
-		w = &db->prev_w[db->nprev_w++];
-		memset(w, 0, sizeof(*w));
-		w->id = sqlite3_column_int64(st, 0);
-		w->stale = true;
-		w->pid = (pid_t)sqlite3_column_int64(st, 1);
-		if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
-			w->start_time_ns = db_col_u64(st, 2);
-			w->have_start = true;
+		sqlite3_bind_int64(st, 1, ids[i]);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			db->prev_w = xgrow(db->prev_w, &db->cap_prev_w,
+			    db->nprev_w, sizeof(*db->prev_w));
+			w = &db->prev_w[db->nprev_w++];
+			memset(w, 0, sizeof(*w));
+			w->id = ids[i];
+			w->stale = true;
+			w->pid = (pid_t)sqlite3_column_int64(st, 0);
+			if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
+				w->start_time_ns = db_col_u64(st, 1);
+				w->have_start = true;
+			}
+			rc = SQLITE_DONE;
 		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			break;
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	free(ids);
+	if (n > 0 && rc != SQLITE_DONE)
 		return db_sqlfail(db, rc, "load state"), -1;
+	if (db->nprev_w > 0)
+		qsort(db->prev_w, db->nprev_w, sizeof(*db->prev_w), cmp_wpid);
 	db->have_prev = db->nprev_w > 0 || db->prev->boot_id[0] != '\0';
 	return 0;
 }
@@ -263,7 +295,8 @@ db_writer_init(struct db *db, struct db_error *err)
 	db->cur = snapshot_new();
 	db->strs = strcache_new();
 	arc4random_buf(&db->digest_key, sizeof(db->digest_key));
-	if (prepare_all(db) != 0 || load_state(db) != 0) {
+	if (prepare_all(db) != 0 || db_strtab_load(db) != 0 ||
+	    load_state(db) != 0) {
 		db_copyerr(err, db);
 		return -1;
 	}
@@ -381,6 +414,7 @@ write_sample(struct db *db, const struct snapshot *s, uint64_t seq,
 			bind_dbl(st, i++, l->have, l->avg300);
 			db_bind_u64(st, i++, l->have, l->total_ns);
 		}
+	sqlite3_bind_int64(st, i++, db->next_id);
 	return step(db, st, "store sample");
 }
 
@@ -718,6 +752,7 @@ write_procs(struct db *db, const struct snapshot *s, uint64_t seq, bool key)
 	size_t nprev = db->nprev_w;
 	bool same_boot = str_eq(s->boot_id, db->prev->boot_id) ||
 	    s->boot_id[0] == '\0' || db->prev->boot_id[0] == '\0';
+	int64_t first_new = db->next_id;
 	size_t i, j = 0;
 	sqlite3_stmt *st;
 
@@ -757,17 +792,19 @@ write_procs(struct db *db, const struct snapshot *s, uint64_t seq, bool key)
 			if (!q->stale && q->digest == w->digest)
 				continue;
 		} else {
+			/* Ids in first-seen order (histop-db(5)). */
 			st = db->st[ST_PROCESS_NEW];
-			sqlite3_bind_int64(st, 1, p->pid);
-			db_bind_u64(st, 2, HAVE(p->have, PROC_START_TIME),
+			sqlite3_bind_int64(st, 1, db->next_id);
+			sqlite3_bind_int64(st, 2, p->pid);
+			db_bind_u64(st, 3, HAVE(p->have, PROC_START_TIME),
 			    p->start_time_ns);
 			if (s->boot_id[0] != '\0' &&
-			    bind_strid(db, st, 3, s->boot_id) != 0)
+			    bind_strid(db, st, 4, s->boot_id) != 0)
 				return -1;
-			sqlite3_bind_int64(st, 4, (sqlite3_int64)seq);
+			sqlite3_bind_int64(st, 5, (sqlite3_int64)seq);
 			if (step(db, st, "store process") != 0)
 				return -1;
-			w->id = sqlite3_last_insert_rowid(db->sql);
+			w->id = db->next_id++;
 		}
 		if (write_proc(db, p, w->id, seq) != 0)
 			return -1;
@@ -783,9 +820,11 @@ write_procs(struct db *db, const struct snapshot *s, uint64_t seq, bool key)
 	}
 	if (!key)
 		return 0;
+	/* Members: those alive before this keyframe; the ones first seen
+	 * here are its range of new ids. */
 	st = db->st[ST_MEMBER];
 	for (i = 0; i < s->nproc; i++) {
-		if (db->cur_w[i].id == 0)
+		if (db->cur_w[i].id == 0 || db->cur_w[i].id >= first_new)
 			continue;
 		sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
 		sqlite3_bind_int64(st, 2, db->cur_w[i].id);
@@ -814,6 +853,7 @@ db_write(struct db *db, const struct snapshot *snap, struct db_error *err)
 	size_t tc;
 	uint64_t seq = db->last_seq + 1, old_key = db->key_seq;
 	int64_t old_fs = db->fs_seq, old_lim = db->lim_seq, interval;
+	int64_t old_next = db->next_id;
 	bool key, same_boot;
 	int rc;
 
@@ -876,6 +916,7 @@ db_write(struct db *db, const struct snapshot *snap, struct db_error *err)
 		goto rollback;
 	}
 	/* Committed: this sample is the base of the next one. */
+	strcache_commit(db->strs);
 	snapshot_copy_system(db->prev, s);
 	db->nprev_w = s->nproc;
 	tw = db->prev_w;
@@ -912,8 +953,9 @@ fail:
 			}
 	}
 	/* Ids handed out in the rolled-back transaction do not exist. */
-	strcache_clear(db->strs);
+	strcache_rollback(db->strs);
 	db->key_seq = old_key;
+	db->next_id = old_next;
 	db->fs_seq = old_fs;
 	db->lim_seq = old_lim;
 	db_copyerr(err, db);

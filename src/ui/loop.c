@@ -425,7 +425,9 @@ loop(struct ui *ui, const struct sigaction *ours)
 			ui->msg_until = 0;
 			ui->dirty = true;
 		}
-		if (ui->dirty)
+		/* nothing to show until the first sample is complete: the
+		 * first screen has data (keys are read meanwhile) */
+		if (ui->dirty && (ui->cur != NULL || !sampling))
 			redraw(ui);
 		timeout = (int)((next - now) / NSEC_PER_MSEC) + 1;
 		if (ui->msg_until != 0 &&
@@ -512,6 +514,11 @@ ui_main(const struct ui_options *opts, const struct ui_source *src)
 	if (src->live && !opts->no_record)
 		ui->rec = recorder_open(opts->db_path, ui->rec_msg,
 		    sizeof(ui->rec_msg));
+	if (ui->rec != NULL && ui->rec_msg[0] != '\0') {
+		/* a warning, not a state: shown once */
+		ui_message(ui, "%s", ui->rec_msg);
+		ui->rec_msg[0] = '\0';
+	}
 	if (warn[0] != '\0')
 		ui_message(ui, "%s", warn);
 	ui_push_view(ui, &view_main);

@@ -32,6 +32,7 @@ recorder_open(const char *path, char *msg, size_t len)
 	struct db_error e;
 	char *def = NULL;
 	struct db *db;
+	int mode;
 
 	if (path == NULL && (path = def = paths_default_db()) == NULL) {
 		snprintf(msg, len, _("not recording: no home directory for the "
@@ -52,6 +53,9 @@ recorder_open(const char *path, char *msg, size_t len)
 	r = xcalloc(1, sizeof(*r));
 	r->db = db;
 	msg[0] = '\0';
+	if ((mode = db_exposed_mode(db)) != 0)
+		snprintf(msg, len, _("warning: the history database is readable "
+		    "by others (mode %04o); chmod 600 it"), (unsigned)mode);
 	return r;
 }
 

@@ -113,6 +113,19 @@ fp=$!
 fl_wait_gone "$fp" 5000
 is "$fl_rc" 1 "a FIFO at the database path: exit 1, no hang"
 
+# A database others may read: recorded to, with one warning naming the mode.
+rm -f "$T/l/h.db"*
+cp "$GOOD" "$T/l/h.db"
+chmod 644 "$T/l/h.db"
+"$HISTOP" record --db "$T/l/h.db" --count 1 --interval 0.1 2>"$T/err"
+is "$?" 0 "a database readable by others: still recorded to"
+grep -q "readable by others (mode 0644)" "$T/err"
+ok $? "a database readable by others: warning names the mode"
+is "$(grep -c . "$T/err")" 1 "a database readable by others: one line"
+chmod 600 "$T/l/h.db"
+"$HISTOP" record --db "$T/l/h.db" --count 1 --interval 0.1 2>"$T/err"
+is "$(grep -c . "$T/err")" 0 "a private database: no warning"
+
 # Missing directories: created 0700; files 0600 whatever the umask.
 (umask 000; "$HISTOP" record --db "$T/new/a/b/history.db" --interval 0.1 \
     --count 2 2>"$T/err"

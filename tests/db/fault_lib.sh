@@ -83,10 +83,11 @@ fl_sum() { cksum < "$1"; }
 # what is wrong. A whole sample (histop-db(5)): seqs contiguous; at least
 # one CPU row and the same number of CPU rows as every other sample of its
 # boot; its key_seq names a keyframe sample at or before it whose member
-# rows are exactly the processes alive then; its fs_seq/limits_seq name
-# stored rows; the processes alive at it (first_seq <= seq < gone_seq) are
-# nproc of them, each with a proc row at its first_seq; and no row of any
-# per-sample table belongs to a sample that does not exist.
+# rows and range of new ids are exactly the processes alive then; its
+# fs_seq/limits_seq name stored rows; the processes alive at it
+# (first_seq <= seq < gone_seq) are nproc of them, each with a proc row at
+# its first_seq and an id below the next sample's new_process_id; and no
+# row of any per-sample table belongs to a sample that does not exist.
 fl_whole() {
 	# Check a copy of the database and its -wal and -journal, without
 	# the -shm: SQLite recovers from the files alone as any later opener
@@ -136,7 +137,15 @@ SELECT 'keyframe ' || s.seq || ': ' || (SELECT count(*) FROM member m
     WHERE m.seq = s.seq) || ' members, nproc ' || s.nproc
   FROM sample s WHERE s.key_seq = s.seq AND s.nproc != (SELECT count(*)
     FROM member m JOIN process p ON p.id = m.id WHERE m.seq = s.seq AND
-    p.first_seq <= s.seq AND (p.gone_seq IS NULL OR p.gone_seq > s.seq));
+    p.first_seq <= s.seq AND (p.gone_seq IS NULL OR p.gone_seq > s.seq))
+    + (SELECT count(*) FROM process p WHERE p.id >= s.new_process_id AND
+    p.first_seq = s.seq);
+SELECT 'process ' || p.id || ' (first seen at ' || p.first_seq ||
+  ') outside its sample''s range of new ids' FROM process p
+  WHERE p.id >= (SELECT new_process_id FROM sample t WHERE t.seq > p.first_seq
+    ORDER BY t.seq LIMIT 1) OR (p.id < (SELECT new_process_id FROM sample t
+    WHERE t.seq = p.first_seq) AND NOT EXISTS (SELECT 1 FROM member m
+    WHERE m.seq = p.first_seq AND m.id = p.id));
 SELECT 'process ' || p.id || ' (pid ' || p.pid || ') has no row at first_seq '
   || p.first_seq FROM process p WHERE NOT EXISTS
   (SELECT 1 FROM proc r WHERE r.id = p.id AND r.seq = p.first_seq);

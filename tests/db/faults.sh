@@ -21,7 +21,8 @@ wait_for() {
 	while [ $t -gt 0 ]; do "$@" && return 0; sleep 0.05; t=$((t - 1)); done
 	return 1
 }
-samples() { sqlite3 "$1" "SELECT count(*) FROM sample" 2>/dev/null || echo 0; }
+# -readonly: polling must not create the file before the recorder does
+samples() { sqlite3 -readonly "$1" "SELECT count(*) FROM sample" 2>/dev/null || echo 0; }
 has_samples() { [ "$(samples "$1")" -ge "$2" ]; }
 record() { "$HISTOP" record "$@"; }
 

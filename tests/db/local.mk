@@ -91,3 +91,10 @@ tests_db_test_fault_shm_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_test_fault_shm_LDADD = $(DB_LIBS)
 TESTS += tests/db/fault_shm.sh
 EXTRA_DIST += tests/db/fault_shm.sh
+check_PROGRAMS += tests/db/test_db_layout
+TESTS += tests/db/test_db_layout
+tests_db_test_db_layout_SOURCES = tests/db/test_db_layout.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_db_layout_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_db_layout_LDADD = $(DB_LIBS)
+EXTRA_DIST += tests/db/fixtures/v2.sql

@@ -176,6 +176,38 @@ synth_fill(struct snapshot *s, int i, int nproc)
 	}
 }
 
+void
+synth_churn(struct snapshot *s, int i)
+{
+	struct snap_proc *p;
+	int j;
+
+	synth_fill(s, i, 30);
+	s->wall_ns = SYNTH_T0 + i * SYNTH_CHURN_STEP;
+	s->mono_ns = INT64_C(50000000000) + i * SYNTH_CHURN_STEP;
+	for (j = 0; j < 40; j++) {
+		int life = 1 + j * 7 % 13;
+
+		if (i < j || i >= j + life)
+			continue;
+		synth_proc(s, i, 1000 + j);
+		p = &s->proc[s->nproc - 1];
+		p->start_time_ns = (uint64_t)j * 1000000000ULL + 7;
+		if (j % 2 == 1) {
+			p->user_time_ns += (uint64_t)(i - j) * 10000000ULL;
+			p->total_time_ns = p->user_time_ns + p->system_time_ns;
+		}
+	}
+	/* pid 999: one process for samples 0..9, another from the keyframe
+	 * at 10 on (pid reused across a keyframe), gone at 23. */
+	if (i < 23) {
+		synth_proc(s, i, 999);
+		p = &s->proc[s->nproc - 1];
+		p->start_time_ns = i < 10 ? 5 : 600000000000ULL;
+	}
+	snapshot_sort_procs(s);
+}
+
 #define DIFF(cond, ...)                                                  \
 	do {                                                             \
 		if (cond) {                                              \

@@ -16,6 +16,11 @@
 
 /* Sample i (0, 1, ...) of the synthetic host into s (cleared first). */
 void synth_fill(struct snapshot *s, int i, int nproc);
+/* Sample i of a churning host, a minute apart (a keyframe every ten
+ * samples): 30 steady processes plus ones born and gone every few
+ * samples, at keyframes too, and a pid reused across a keyframe. */
+#define SYNTH_CHURN_STEP INT64_C(60000000000)
+void synth_churn(struct snapshot *s, int i);
 /* 0 if a and b hold the same raw values (derived fields ignored); else
  * prints what differs as TAP comments and returns 1. */
 int synth_compare(const struct snapshot *a, const struct snapshot *b);

@@ -100,6 +100,19 @@ make_wal_only(const char *path, const char *sql)
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
+static int
+page_size(sqlite3 *h)
+{
+	sqlite3_stmt *st;
+	int n = 4096;
+
+	if (sqlite3_prepare_v2(h, "PRAGMA page_size", -1, &st, NULL) ==
+	    SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
 /* Copy database from into a new WAL-mode file to, every page of it
  * committed to to's -wal and none checkpointed: the files a writer killed
  * before its first checkpoint leaves. */
@@ -113,8 +126,14 @@ wal_only_copy(const char *from, const char *to)
 	if (sqlite3_open_v2(from, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
 		return -1;
 	if (sqlite3_open(to, &dst) == SQLITE_OK) {
+		char *q = sqlite3_mprintf("PRAGMA page_size = %d",
+		    page_size(src));
+
 		sqlite3_db_config(dst, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
 		    NULL);
+		/* A WAL file cannot change its page size by a backup. */
+		sqlite3_exec(dst, q, NULL, NULL, NULL);
+		sqlite3_free(q);
 		sqlite3_exec(dst, "PRAGMA journal_mode = WAL;"
 		    "PRAGMA wal_autocheckpoint = 0", NULL, NULL, NULL);
 		b = sqlite3_backup_init(dst, "main", src, "main");

@@ -29,12 +29,13 @@
 #include "tap.h"
 
 #define NPROC 400
-#define WAL_FRAME (24 + 4096)
+#define WAL_FRAME (24 + page_size) /* the database's page size */
 #define HASHTABLE_NPAGE 4062   /* frames indexed by the first -shm block */
 #define MAXFILL 20000
 
 static char dir[] = "/tmp/histop-fault-XXXXXX";
 static int mounted;
+static long long page_size;
 
 static void
 cleanup(void)
@@ -92,6 +93,7 @@ main(void)
 	    SQLITE_OK || sqlite3_prepare_v2(rd, "SELECT seq FROM sample",
 	    -1, &hold, NULL) != SQLITE_OK || sqlite3_step(hold) != SQLITE_ROW)
 		return 1;
+	page_size = synth_q1(path, "PRAGMA page_size");
 	for (i = 1; file_size(wal) < (long long)(HASHTABLE_NPAGE - 60) *
 	    WAL_FRAME && i < 5000; i++) {
 		synth_fill(s, i, NPROC);

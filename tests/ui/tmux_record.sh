@@ -48,4 +48,14 @@ wait_for 'not recording:' 5
 ok $? "status line says why it is not recording"
 is "$(cat "$work/ro/foreign.db")" "not a database at all" "foreign file untouched"
 T send-keys q
+
+# a database others may read: recorded to, with a warning naming the mode
+new_server
+chmod 644 "$db"
+start 120 30 "exec $HISTOP -d 0.3"
+wait_for 'readable by others (mode 0644)' 10
+ok $? "status line warns that others may read the database"
+wait_for ' recording' 5
+ok $? "and records all the same"
+T send-keys q
 done_testing

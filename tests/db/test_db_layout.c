@@ -1,0 +1,248 @@
+/*
+ * test_db_layout.c: the compact process layout of schema version 3 —
+ * ids in first-seen order, keyframes that list only the processes they
+ * did not see born, no index on pid — still gives the exact snapshot at
+ * every sample: of a new recording across keyframes with births and
+ * exits at keyframes, of a version 2 database (fixtures/v2.sql, written
+ * by the version 2 writer from the same samples) migrated in place and
+ * recorded on, and of a recording pruned by retention.
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/snapshot.h"
+#include "db/db.h"
+#include "synth.h"
+#include "tap.h"
+
+static char dir[] = "/tmp/histop-layout-XXXXXX";
+
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *buf;
+	long n;
+
+	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0)
+		return NULL;
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		fclose(f);
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* Write synth_churn() samples [from, to) to an open writer. */
+static int
+record(struct db *db, int from, int to)
+{
+	struct snapshot *s = snapshot_new();
+	struct db_error e;
+	int i, bad = 0;
+
+	for (i = from; i < to; i++) {
+		synth_churn(s, i);
+		if (db_write(db, s, &e) != DB_OK) {
+			printf("# sample %d: %s\n", i, e.msg);
+			bad++;
+		}
+	}
+	snapshot_free(s);
+	return bad;
+}
+
+/* Number of samples from seq first on (sample i of synth_churn() at seq
+ * i + 1) that do not read back exactly. */
+static int
+mismatches(const char *path, uint64_t first, int to)
+{
+	struct snapshot *want = snapshot_new(), *got = snapshot_new();
+	struct db_error e;
+	struct db *db = db_open_reader(path, &e);
+	int i, bad = 0;
+
+	if (db == NULL) {
+		printf("# %s\n", e.msg);
+		return -1;
+	}
+	for (i = (int)first - 1; i < to; i++) {
+		synth_churn(want, i);
+		if (db_snapshot(db, (uint64_t)i + 1, got) != DB_OK ||
+		    synth_compare(want, got) != 0) {
+			printf("# seq %d differs\n", i + 1);
+			bad++;
+		}
+	}
+	db_close(db);
+	snapshot_free(want);
+	snapshot_free(got);
+	return bad;
+}
+
+static void
+fresh(void)
+{
+	char path[600], q[200];
+	struct db_writer_options o = { .no_retention = true };
+	struct db_error e;
+	struct db *db;
+	struct db_proc_point *pts = NULL;
+	size_t n = 0, i;
+	bool steady = true;
+
+	snprintf(path, sizeof(path), "%s/new.db", dir);
+	db = db_open_writer(path, &o, &e);
+	ok(db != NULL, "writer opens a new database");
+	if (db == NULL)
+		return;
+	is_int(record(db, 0, 45), 0, "45 churning samples written");
+	db_close(db);
+	is_int((int)synth_q1(path, "PRAGMA page_size"), 2048,
+	    "new database: 2 KiB pages");
+	is_int((int)synth_q1(path, "SELECT count(*) FROM sample WHERE "
+	    "key_seq = seq"), 5, "keyframes at 1, 11, 21, 31, 41");
+	is_int((int)synth_q1(path, "SELECT count(*) FROM member WHERE "
+	    "seq = 1"), 0, "the first keyframe lists no member: all born there");
+	/* Keyframe 11 (sample 10): born there 1010 (j = 10) and the second
+	 * pid 999; alive from before: 30 steady ones and the churn. */
+	is_int((int)synth_q1(path, "SELECT count(*) FROM member m JOIN process "
+	    "p ON p.id = m.id WHERE m.seq = 11 AND p.pid IN (999, 1010)"), 0,
+	    "processes born at a keyframe are not members of it");
+	is_int((int)synth_q1(path, "SELECT count(*) FROM process p, sample s "
+	    "WHERE s.seq = 11 AND p.id >= s.new_process_id AND p.first_seq = "
+	    "11"), 2, "... but in its range of new ids");
+	is_int((int)synth_q1(path, "SELECT count(*) FROM process p JOIN sample "
+	    "s ON s.seq = p.first_seq WHERE p.id < s.new_process_id"), 0,
+	    "every process id at or above its sample's new_process_id");
+	snprintf(q, sizeof(q), "SELECT count(*) FROM process a, process b "
+	    "WHERE a.id < b.id AND a.first_seq > b.first_seq");
+	is_int((int)synth_q1(path, q), 0, "ids in first-seen order");
+	is_int(mismatches(path, 1, 45), 0, "every sample of the new recording "
+	    "reads back exactly (keyframes, births and exits at them)");
+
+	/* The history of one process found without an index on pid: the
+	 * second pid 999, born at the keyframe of sample 10, gone at 23. */
+	db = db_open_reader(path, &e);
+	ok(db != NULL && db_proc_history(db, 999, 600000000000ULL, SYNTH_T0,
+	    SYNTH_T0 + 44 * SYNTH_CHURN_STEP, &pts, &n) == DB_OK,
+	    "process history by pid");
+	is_int((int)n, 13, "its 13 samples, 10..22");
+	for (i = 0; i < n; i++)
+		if (pts[i].seq != 11 + i || !pts[i].have_rss)
+			steady = false;
+	ok(n > 0 && steady, "in order, each with its RSS");
+	free(pts);
+	ok(db != NULL && db_proc_history(db, 999, 5, SYNTH_T0 + 5 *
+	    SYNTH_CHURN_STEP, SYNTH_T0 + 30 * SYNTH_CHURN_STEP, &pts, &n) ==
+	    DB_OK && n == 5 && pts[0].seq == 6 && pts[4].seq == 10,
+	    "the first pid 999, from a window that starts after its keyframe");
+	free(pts);
+	db_close(db);
+
+	/* A writer that opens the file again goes on with the same ids. */
+	db = db_open_writer(path, &o, &e);
+	ok(db != NULL && record(db, 45, 52) == 0, "recording resumes");
+	db_close(db);
+	is_int(mismatches(path, 40, 52), 0, "samples after the restart read "
+	    "back exactly");
+	is_int((int)synth_q1(path, "SELECT count(*) FROM (SELECT pid, "
+	    "start_time_ns FROM process GROUP BY 1, 2 HAVING count(*) > 1)"), 0,
+	    "no process stored twice across the restart");
+	is_int((int)synth_q1(path, "SELECT count(*) FROM (SELECT s FROM str "
+	    "GROUP BY s HAVING count(*) > 1)"), 0, "no string stored twice "
+	    "across the restart");
+}
+
+static void
+migrated(void)
+{
+	const char *src = getenv("top_srcdir");
+	char path[600], fx[1024];
+	struct db_writer_options o = { .no_retention = true };
+	struct db_error e;
+	struct db *db;
+	sqlite3 *h;
+	char *sql;
+
+	snprintf(path, sizeof(path), "%s/v2.db", dir);
+	snprintf(fx, sizeof(fx), "%s/tests/db/fixtures/v2.sql",
+	    src != NULL ? src : ".");
+	sql = slurp(fx);
+	ok(sql != NULL && sqlite3_open(path, &h) == SQLITE_OK &&
+	    sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK,
+	    "version 2 database built from the fixture");
+	sqlite3_close(h);
+	free(sql);
+	is_int((int)synth_q1(path, "PRAGMA user_version"), 2, "version 2");
+	db = db_open_writer(path, &o, &e);
+	ok(db != NULL, "writer migrates it (%s)", db == NULL ? e.msg : "ok");
+	if (db == NULL)
+		return;
+	ok(record(db, 30, 50) == 0, "and records on");
+	db_close(db);
+	is_int((int)synth_q1(path, "PRAGMA user_version"), db_schema_version(),
+	    "current version");
+	is_int((int)synth_q1(path, "SELECT count(*) FROM sqlite_schema WHERE "
+	    "name IN ('process_first', 'process_pid', 'str_h')"), 0,
+	    "indexes of version 2 gone");
+	is_int((int)synth_q1(path, "SELECT count(*) FROM sample WHERE "
+	    "new_process_id IS NULL"), 0, "every old sample has its new ids");
+	is_int((int)synth_q1(path, "PRAGMA integrity_check") == -1, 0,
+	    "integrity check runs");
+	is_int(mismatches(path, 1, 50), 0, "every old and new sample reads "
+	    "back exactly");
+}
+
+static void
+pruned(void)
+{
+	char path[600];
+	/* Keep 20 minutes of a recording a minute apart: whole keyframe
+	 * groups go, carried members and births at the cut stay exact. */
+	struct db_writer_options o = {
+		.retention_ns = INT64_C(20) * 60 * 1000000000,
+	};
+	struct db_error e;
+	struct db *db;
+	long long first;
+
+	snprintf(path, sizeof(path), "%s/pruned.db", dir);
+	db = db_open_writer(path, &o, &e);
+	ok(db != NULL && record(db, 0, 60) == 0, "60 samples, 20 minutes kept");
+	db_close(db);
+	first = synth_q1(path, "SELECT min(seq) FROM sample");
+	ok(first > 1, "older samples pruned (first kept: %lld)", first);
+	is_int((int)synth_q1(path, "SELECT count(*) FROM process p WHERE "
+	    "p.gone_seq <= (SELECT min(seq) FROM sample)"), 0,
+	    "processes gone before the cut pruned");
+	is_int(mismatches(path, (uint64_t)first, 60), 0, "every kept sample "
+	    "reads back exactly");
+	db = db_open_writer(path, &o, &e);
+	ok(db != NULL && record(db, 60, 66) == 0, "recording resumes after "
+	    "pruning");
+	db_close(db);
+	is_int(mismatches(path, 60, 66), 0, "and reads back exactly");
+}
+
+int
+main(void)
+{
+	if (mkdtemp(dir) == NULL)
+		return 1;
+	fresh();
+	migrated();
+	pruned();
+	if (getenv("KEEP") == NULL)
+		synth_rmtree(dir);
+	return tap_done();
+}
