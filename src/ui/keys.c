@@ -98,6 +98,26 @@ const struct ui_action_def ui_actions[ACT_N] = {
 	    "shown)"), act_graphs, 0 },
 	[ACT_PROC_GRAPH] = { "process-graph", N_("History graph of the "
 	    "selected process (CPU, RSS)"), act_proc_graph, 0 },
+	[ACT_GRAPH_ZOOM_IN] = { "graph-zoom-in", N_("Graphs: a shorter "
+	    "window (zoom in)"), act_graph_zoom_in, ACTF_GRAPHS },
+	[ACT_GRAPH_ZOOM_OUT] = { "graph-zoom-out", N_("Graphs: a longer "
+	    "window (zoom out)"), act_graph_zoom_out, ACTF_GRAPHS },
+	[ACT_GRAPH_ZOOM_ALL] = { "graph-zoom-all", N_("Graphs: the whole "
+	    "history"), act_graph_zoom_all, ACTF_GRAPHS },
+	[ACT_GRAPH_BACK] = { "graph-back", N_("Graphs: cursor one column "
+	    "back"), act_graph_back, ACTF_GRAPHS },
+	[ACT_GRAPH_FWD] = { "graph-forward", N_("Graphs: cursor one column "
+	    "forward"), act_graph_fwd, ACTF_GRAPHS },
+	[ACT_GRAPH_UP] = { "graph-up", N_("Graphs: scroll the graphs up"),
+	    act_graph_up, ACTF_GRAPHS },
+	[ACT_GRAPH_DOWN] = { "graph-down", N_("Graphs: scroll the graphs "
+	    "down"), act_graph_down, ACTF_GRAPHS },
+	[ACT_GRAPH_STYLE] = { "graph-style", N_("Graphs: braille, blocks or "
+	    "ASCII"), act_graph_style, ACTF_GRAPHS },
+	[ACT_GRAPH_NO_PROC] = { "graph-no-process", N_("Graphs: drop the "
+	    "process graph"), act_graph_no_proc, ACTF_GRAPHS },
+	[ACT_GRAPH_CLOSE] = { "graph-close", N_("Graphs: back to the process "
+	    "table"), act_graph_close, ACTF_GRAPHS },
 };
 
 const struct ui_keydef ui_keys[] = {
@@ -160,6 +180,22 @@ const struct ui_keydef ui_keys[] = {
 	{ 'w', "w", ACT_HIST_DIFF },
 	{ 'G', "G", ACT_GRAPHS },
 	{ 'p', "p", ACT_PROC_GRAPH },
+	/* the graphs view: keys of its own, shadowing the ones above */
+	{ '+', "+", ACT_GRAPH_ZOOM_IN },
+	{ '=', "=", ACT_GRAPH_ZOOM_IN },
+	{ '-', "-", ACT_GRAPH_ZOOM_OUT },
+	{ '_', "_", ACT_GRAPH_ZOOM_OUT },
+	{ 'a', "a", ACT_GRAPH_ZOOM_ALL },
+	{ UI_FN(KEY_LEFT), "Left", ACT_GRAPH_BACK },
+	{ UI_FN(KEY_RIGHT), "Right", ACT_GRAPH_FWD },
+	{ UI_FN(KEY_UP), "Up", ACT_GRAPH_UP },
+	{ UI_FN(KEY_DOWN), "Down", ACT_GRAPH_DOWN },
+	{ 's', "s", ACT_GRAPH_STYLE },
+	{ 'x', "x", ACT_GRAPH_NO_PROC },
+	{ '\r', "Enter", ACT_GRAPH_CLOSE },
+	{ '\n', "Ctrl-J", ACT_GRAPH_CLOSE },
+	{ UI_FN(KEY_ENTER), "KP-Enter", ACT_GRAPH_CLOSE },
+	{ 'G', "G", ACT_GRAPH_CLOSE },
 };
 const size_t ui_nkeys = sizeof(ui_keys) / sizeof(ui_keys[0]);
 
@@ -178,8 +214,8 @@ keys_labels(enum ui_action a, char *buf, size_t len)
 	}
 }
 
-bool
-keys_dispatch(struct ui *ui, int key)
+static bool
+dispatch(struct ui *ui, int key, unsigned scope)
 {
 	const struct ui_action_def *d;
 	size_t i;
@@ -188,6 +224,8 @@ keys_dispatch(struct ui *ui, int key)
 		if (ui_keys[i].key != key)
 			continue;
 		d = &ui_actions[ui_keys[i].action];
+		if ((d->flags & ACTF_GRAPHS) != scope)
+			continue;
 		if ((d->flags & ACTF_LIVE) && (ui->src == NULL ||
 		    !ui->src->live)) {
 			ui_message(ui, "%s: only on the live machine", d->name);
@@ -198,6 +236,18 @@ keys_dispatch(struct ui *ui, int key)
 		return true;
 	}
 	return false;
+}
+
+bool
+keys_dispatch(struct ui *ui, int key)
+{
+	return dispatch(ui, key, 0);
+}
+
+bool
+keys_dispatch_graphs(struct ui *ui, int key)
+{
+	return dispatch(ui, key, ACTF_GRAPHS);
 }
 
 void

@@ -425,7 +425,9 @@ loop(struct ui *ui, const struct sigaction *ours)
 			ui->msg_until = 0;
 			ui->dirty = true;
 		}
-		if (ui->dirty)
+		/* nothing to show until the first sample is complete: the
+		 * first screen has data (keys are read meanwhile) */
+		if (ui->dirty && (ui->cur != NULL || !sampling))
 			redraw(ui);
 		timeout = (int)((next - now) / NSEC_PER_MSEC) + 1;
 		if (ui->msg_until != 0 &&

@@ -97,7 +97,8 @@ term_start(struct ui *ui, char *err, size_t errlen)
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(100);
 	curs_set(0);
-	ui->mouse = mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL) != 0;
+	ui->mouse = mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED |
+	    UI_WHEEL_UP | UI_WHEEL_DOWN, NULL) != 0;
 	mouseinterval(0);
 	term_colours(ui);
 	getmaxyx(stdscr, ui->rows, ui->cols);

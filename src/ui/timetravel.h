@@ -65,6 +65,17 @@ void act_hist_mark(struct ui *);
 void act_hist_diff(struct ui *);
 void act_graphs(struct ui *);
 void act_proc_graph(struct ui *);
+/* The graphs view's own (view_graphs.c). */
+void act_graph_zoom_in(struct ui *);
+void act_graph_zoom_out(struct ui *);
+void act_graph_zoom_all(struct ui *);
+void act_graph_back(struct ui *);
+void act_graph_fwd(struct ui *);
+void act_graph_up(struct ui *);
+void act_graph_down(struct ui *);
+void act_graph_style(struct ui *);
+void act_graph_no_proc(struct ui *);
+void act_graph_close(struct ui *);
 
 extern const struct ui_view view_graphs;
 extern const struct ui_view view_diff;

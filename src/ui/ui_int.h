@@ -329,6 +329,16 @@ void pane_quota_draw(struct ui *, const struct ui_rect *);
 
 /* ---- keys (keys.c) ------------------------------------------------------ */
 
+/* The mouse wheel (ncurses reports it as buttons 4 and 5; 0 where this
+ * ncurses has no button 5) moves the table's selection this many rows. */
+#define UI_WHEEL_ROWS 3
+#define UI_WHEEL_UP BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+#define UI_WHEEL_DOWN BUTTON5_PRESSED
+#else
+#define UI_WHEEL_DOWN 0
+#endif
+
 /* Function keys are ncurses KEY_* codes offset so they never collide with
  * characters read by wget_wch(). */
 #define UI_FN(k) (0x01000000 | (k))
@@ -382,10 +392,22 @@ enum ui_action {
 	ACT_HIST_DIFF,
 	ACT_GRAPHS,
 	ACT_PROC_GRAPH,
+	/* the graphs view's own keys (view_graphs.c) */
+	ACT_GRAPH_ZOOM_IN,
+	ACT_GRAPH_ZOOM_OUT,
+	ACT_GRAPH_ZOOM_ALL,
+	ACT_GRAPH_BACK,
+	ACT_GRAPH_FWD,
+	ACT_GRAPH_UP,
+	ACT_GRAPH_DOWN,
+	ACT_GRAPH_STYLE,
+	ACT_GRAPH_NO_PROC,
+	ACT_GRAPH_CLOSE,
 	ACT_N
 };
 
-#define ACTF_LIVE 0x1 /* only on the live machine */
+#define ACTF_LIVE 0x1   /* only on the live machine */
+#define ACTF_GRAPHS 0x2 /* a key of the graphs view (its own key space) */
 
 struct ui_action_def {
 	const char *name; /* "quit" */
@@ -438,8 +460,11 @@ void act_redraw(struct ui *);
 
 /* "q, F10": every label bound to an action, in table order. */
 void keys_labels(enum ui_action, char *buf, size_t len);
-/* Run the action bound to key; false when the key is unbound. */
+/* Run the action bound to key; false when the key is unbound. Actions
+ * flagged ACTF_GRAPHS are not reached: the graphs view asks for them with
+ * keys_dispatch_graphs() first. */
 bool keys_dispatch(struct ui *, int key);
+bool keys_dispatch_graphs(struct ui *, int key);
 /* Human-readable name of any key, for "unknown key" messages. */
 void keys_name(int key, char *buf, size_t len);
 

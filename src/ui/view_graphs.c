@@ -454,62 +454,97 @@ graphs_enter(struct ui *ui)
 	g->zoom = z;
 }
 
-static bool
-graphs_key(struct ui *ui, int key)
+/* ---- the view's keys (bound in keys.c, ACTF_GRAPHS) ------------------ */
+
+void
+act_graph_zoom_in(struct ui *ui)
+{
+	struct tt_graphs *g = state(ui);
+
+	if (g->zoom > 0)
+		g->zoom--;
+}
+
+void
+act_graph_zoom_out(struct ui *ui)
+{
+	struct tt_graphs *g = state(ui);
+
+	if ((size_t)g->zoom + 1 < NZOOMS)
+		g->zoom++;
+}
+
+void
+act_graph_zoom_all(struct ui *ui)
+{
+	state(ui)->zoom = NZOOMS - 1; /* the whole database */
+}
+
+/* The cursor moves by one column of the graph. */
+static void
+graph_move(struct ui *ui, int dir)
 {
 	struct tt_graphs *g = state(ui);
 	int64_t cell = g->bw * (g->style == GRAPH_BRAILLE ? 2 : 1);
 
+	tt_move(ui, dir, cell > 0 ? cell : 0);
+}
+
+void
+act_graph_back(struct ui *ui)
+{
+	graph_move(ui, -1);
+}
+
+void
+act_graph_fwd(struct ui *ui)
+{
+	graph_move(ui, 1);
+}
+
+void
+act_graph_up(struct ui *ui)
+{
+	state(ui)->top--;
+}
+
+void
+act_graph_down(struct ui *ui)
+{
+	state(ui)->top++;
+}
+
+void
+act_graph_style(struct ui *ui)
+{
+	struct tt_graphs *g = state(ui);
+
+	if (ui->utf8)
+		g->style = g->style == GRAPH_BRAILLE ? GRAPH_BLOCK :
+		    g->style == GRAPH_BLOCK ? GRAPH_ASCII : GRAPH_BRAILLE;
+	g->fzoom = -1;
+}
+
+void
+act_graph_no_proc(struct ui *ui)
+{
+	state(ui)->have_proc = false;
+}
+
+void
+act_graph_close(struct ui *ui)
+{
+	ui_pop_view(ui);
+}
+
+static bool
+graphs_key(struct ui *ui, int key)
+{
 	if (prompt_key(ui, key))
 		return true;
-	switch (key) {
-	case '+':
-	case '=':
-		if (g->zoom > 0)
-			g->zoom--;
-		break;
-	case '-':
-	case '_':
-		if ((size_t)g->zoom + 1 < NZOOMS)
-			g->zoom++;
-		break;
-	case 'a':
-		g->zoom = NZOOMS - 1; /* the whole database */
-		break;
-	case UI_FN(KEY_LEFT):
-		tt_move(ui, -1, cell > 0 ? cell : 0);
-		break;
-	case UI_FN(KEY_RIGHT):
-		tt_move(ui, 1, cell > 0 ? cell : 0);
-		break;
-	case UI_FN(KEY_UP):
-		g->top--;
-		break;
-	case UI_FN(KEY_DOWN):
-		g->top++;
-		break;
-	case 's':
-		if (ui->utf8)
-			g->style = g->style == GRAPH_BRAILLE ? GRAPH_BLOCK :
-			    g->style == GRAPH_BLOCK ? GRAPH_ASCII :
-			    GRAPH_BRAILLE;
-		g->fzoom = -1;
-		break;
-	case 'x':
-		g->have_proc = false;
-		break;
-	case '\n':
-	case '\r':
-	case UI_FN(KEY_ENTER):
-	case 'G':
-		ui_pop_view(ui);
-		break;
-	default:
-		/* the global keys: time moves, marks, quit, help */
-		return keys_dispatch(ui, key);
-	}
-	ui->dirty = true;
-	return true;
+	/* its own keys first, then the global ones: time moves, marks,
+	 * quit, help */
+	return keys_dispatch_graphs(ui, key) || keys_dispatch(ui, key);
 }
 
 const struct ui_view view_graphs = {

@@ -1,7 +1,8 @@
 /*
  * view_main.c: the main view — panes over the process table. Draws
  * ui->cur whatever it is (live or a past snapshot); keys go through the
- * key table; a click on the table header sorts by that column. Depends on
+ * key table; a click on the table header sorts by that column, on a row
+ * selects it; the wheel moves the selection UI_WHEEL_ROWS at a time. Depends on
  * curses and core.
  */
 #include "config.h"
@@ -77,6 +78,14 @@ click(struct ui *ui)
 
 	if (getmouse(&ev) != OK || ui->layout.too_small)
 		return;
+	if (ev.bstate & UI_WHEEL_UP) {
+		proctab_move(&ui->tab, -UI_WHEEL_ROWS, 0);
+		return;
+	}
+	if (ev.bstate & UI_WHEEL_DOWN) {
+		proctab_move(&ui->tab, UI_WHEEL_ROWS, 0);
+		return;
+	}
 	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
 		return;
 	c = proctab_column_at(&ui->tab, ev.y, ev.x);

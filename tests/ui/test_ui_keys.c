@@ -14,6 +14,24 @@
 #include "core/xalloc.h"
 #include "ui/ui_int.h"
 
+static unsigned
+scope(const struct ui_keydef *k)
+{
+	return ui_actions[k->action].flags & ACTF_GRAPHS;
+}
+
+/* The action key is bound to in a view (0 or ACTF_GRAPHS), or ACT_N. */
+static enum ui_action
+bound_in(int key, unsigned view)
+{
+	size_t i;
+
+	for (i = 0; i < ui_nkeys; i++)
+		if (ui_keys[i].key == key && scope(&ui_keys[i]) == view)
+			return ui_keys[i].action;
+	return ACT_N;
+}
+
 /* The KEYS section as the key table says it should read. Caller frees. */
 static char *
 man_keys(void)
@@ -33,6 +51,12 @@ man_keys(void)
 	int a;
 
 	for (a = 0; a < ACT_N; a++) {
+		if (a == ACT_GRAPH_ZOOM_IN) {
+			n = xasprintf("%s.PP\nIn the graphs view (G) these "
+			    "keys come first; the others act as above.\n", out);
+			free(out);
+			out = n;
+		}
 		keys_labels((enum ui_action)a, labels, sizeof(labels));
 		/* a key is typed as shown: "-" is a minus, not a hyphen */
 		for (i = j = 0; labels[i] != '\0' && j + 3 < sizeof(roff); i++) {
@@ -93,11 +117,26 @@ main(int argc, char **argv)
 	}
 	is_int(unbound, 0, "every action has a key");
 	is_int(nohelp, 0, "every action has help text and a function");
+	/* the graphs view's keys are a key space of their own */
 	for (i = 0; i < ui_nkeys; i++)
 		for (j = i + 1; j < ui_nkeys; j++)
-			dup += ui_keys[i].key == ui_keys[j].key ||
-			    strcmp(ui_keys[i].label, ui_keys[j].label) == 0;
-	is_int(dup, 0, "no key bound twice");
+			dup += scope(&ui_keys[i]) == scope(&ui_keys[j]) &&
+			    (ui_keys[i].key == ui_keys[j].key ||
+			    strcmp(ui_keys[i].label, ui_keys[j].label) == 0);
+	is_int(dup, 0, "no key bound twice in one view");
+	ok(bound_in('-', ACTF_GRAPHS) == ACT_GRAPH_ZOOM_OUT &&
+	    bound_in('-', 0) == ACT_COLLAPSE,
+	    "- zooms out in the graphs view, folds a subtree in the table");
+	ok(bound_in('+', ACTF_GRAPHS) == ACT_GRAPH_ZOOM_IN &&
+	    bound_in('a', ACTF_GRAPHS) == ACT_GRAPH_ZOOM_ALL &&
+	    bound_in('s', ACTF_GRAPHS) == ACT_GRAPH_STYLE &&
+	    bound_in('x', ACTF_GRAPHS) == ACT_GRAPH_NO_PROC &&
+	    bound_in('\r', ACTF_GRAPHS) == ACT_GRAPH_CLOSE &&
+	    bound_in(UI_FN(KEY_LEFT), ACTF_GRAPHS) == ACT_GRAPH_BACK,
+	    "the graphs view's keys are in the table (help and man list them)");
+	ok(bound_in('a', 0) == ACT_N && bound_in('s', 0) == ACT_N &&
+	    bound_in('x', 0) == ACT_N,
+	    "and do not leak into the main view");
 	keys_labels(ACT_QUIT, labels, sizeof(labels));
 	is_str(labels, "q, F10", "quit is q and F10");
 	keys_labels(ACT_HELP, labels, sizeof(labels));

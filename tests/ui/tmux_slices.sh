@@ -102,4 +102,21 @@ test -e "$gate/aborted.4"
 ok $? "the unfinished sample 4 was abandoned"
 test -e "$gate/begun.5"
 is $? 1 "and no sample begun after it"
+
+# The first screen waits for the first complete sample (never an empty
+# frame), while keys are read: q quits during it.
+new_server
+rm -f "$gate"/*
+start 200 45 "exec env TZ=UTC HISTOP_FIXTURE_GATE=$gate" \
+    "$top_builddir/tests/ui/ui_fixture 40 0.2"
+poll 10 begun 1
+ok $? "sample 1 begun, held unfinished"
+sleep 0.3 # slices come every few ms: many passes of the loop
+off_screen 'PID USER'
+ok $? "nothing drawn before the first sample is complete"
+touch "$gate/go.1"
+wait_for "^histop .*$(hms 1)" 10
+ok $? "the first screen is sample 1"
+on_screen '^Swp'
+ok $? "whole, with every pane"
 done_testing
