@@ -229,9 +229,6 @@ probe_sample(struct probe_collector *c, struct snapshot *s)
 {
 	int r = probe_sample_begin(c, s);
 
-	if (r != 0)
-		return r;
-	while (probe_sample_step(c, s, SIZE_MAX) > 0)
-		;
-	return probe_sample_finish(c, s);
+	/* finish reads whatever the steps have not */
+	return r != 0 ? r : probe_sample_finish(c, s);
 }

@@ -43,3 +43,11 @@ EXTRA_DIST += tests/fuzz/fuzz_proc_pid_stat.c tests/fuzz/fuzz_proc_pid_status.c 
 	tests/fuzz/fuzz_proc_pid_statm.c tests/fuzz/fuzz_proc_pid_io.c \
 	tests/fuzz/fuzz_proc_pid_cmdline.c tests/fuzz/fuzz_proc_pid_cgroup.c \
 	tests/fuzz/fuzz_proc_pid_limits.c
+## The sampling engine in slices (src/engine.c over libprobe).
+if PROBE_LINUX
+check_PROGRAMS += tests/probe/test_engine
+TESTS += tests/probe/test_engine
+tests_probe_test_engine_SOURCES = tests/probe/test_engine.c src/engine.c \
+	src/engine.h tests/tap.h
+tests_probe_test_engine_LDADD = $(PROBE_LIBS)
+endif

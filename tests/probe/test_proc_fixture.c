@@ -741,35 +741,28 @@ same_procs(const struct snapshot *a, const struct snapshot *b)
 	return true;
 }
 
-static int
-count_fds(void)
-{
-	DIR *d = opendir("/proc/self/fd");
-	struct dirent *de;
-	int n = 0;
-
-	if (d == NULL)
-		return -1;
-	while ((de = readdir(d)) != NULL)
-		n += de->d_name[0] != '.';
-	closedir(d);
-	return n - 1; /* the listing's own fd */
-}
-
-/* Pid directories in the temp tree (readable or not). */
+/* Entries of directory path (pid directories only: names 1-9...). */
 static size_t
-count_pids(void)
+count_dir(const char *path, bool pids_only)
 {
-	DIR *d = opendir(tmp);
+	DIR *d = opendir(path);
 	struct dirent *de;
 	size_t n = 0;
 
 	if (d == NULL)
 		return 0;
 	while ((de = readdir(d)) != NULL)
-		n += de->d_name[0] >= '1' && de->d_name[0] <= '9';
+		n += pids_only ? de->d_name[0] >= '1' && de->d_name[0] <= '9' :
+		    de->d_name[0] != '.';
 	closedir(d);
 	return n;
+}
+
+/* Open fds of this process (less the one listing them). */
+static int
+count_fds(void)
+{
+	return (int)count_dir("/proc/self/fd", false) - 1;
 }
 
 /*
@@ -861,7 +854,7 @@ test_steps(void)
 			for (i = 0; i < 20; i++)
 				write_step_proc(NSTEP + 20 * v + i, v);
 		}
-		npids = count_pids();
+		npids = count_dir(tmp, true);
 		probe_sample(a, sa);
 		t0 = fake_mono;
 		ok(stepped(b, sb, KSTEP, &most, &nsteps) == 0,
@@ -890,7 +883,7 @@ test_steps(void)
 	is_int(sb->nproc, 0, "abort: the partial sample is cleared");
 	for (i = 0; i < 40; i++)
 		write_step_proc(i, 9);
-	npids = count_pids();
+	npids = count_dir(tmp, true);
 	probe_sample(a, sa);
 	stepped(b, sb, KSTEP, &most, &nsteps);
 	ok(same_procs(sa, sb), "abort: the next sample is exact again");
