@@ -14,7 +14,7 @@
 
 /* "HIST" stamped in the header (PRAGMA application_id). */
 #define DB_APPLICATION_ID 0x48495354
-#define DB_SCHEMA_VERSION 3
+#define DB_SCHEMA_VERSION 4
 /* Page size of a new database: with 4 KiB, the twenty-odd B-trees that
  * each start with a page of their own were a third of a new database
  * (histop-db(5)). */

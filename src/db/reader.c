@@ -580,6 +580,12 @@ fill_proc(struct db *db, struct snapshot *s, sqlite3_stmt *st)
 			break;
 		}
 	}
+	/* NULL since schema 4 when it is user + system time. */
+	if (!HAVE(p->have, PROC_TOTAL_TIME) && HAVE(p->have, PROC_USER_TIME) &&
+	    HAVE(p->have, PROC_SYSTEM_TIME)) {
+		p->total_time_ns = p->user_time_ns + p->system_time_ns;
+		HAVE_SET(p->have, PROC_TOTAL_TIME);
+	}
 }
 
 /*

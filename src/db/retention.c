@@ -69,6 +69,8 @@ db_retention_init(struct db *db)
 struct topent {
 	const struct snap_proc *p;
 	double cpu;
+	uint64_t rss;        /* peak in the bucket */
+	bool have_rss;
 };
 
 static int
@@ -89,7 +91,8 @@ cmp_rss(const void *a, const void *b)
 }
 
 static int
-insert_top(struct db *db, int tier, int64_t t, const struct topent *e)
+insert_top(struct db *db, int tier, int64_t t, int rank,
+    const struct topent *e)
 {
 	sqlite3_stmt *st;
 	const struct snap_proc *p = e->p;
@@ -101,30 +104,56 @@ insert_top(struct db *db, int tier, int64_t t, const struct topent *e)
 		if (s[i] != NULL && (ids[i] = db_intern(db, s[i],
 		    strlen(s[i]))) == 0)
 			return -1;
-	st = db_stmt(db, RST_RET0, "INSERT INTO rollup_proc(tier, t_ns, pid, "
-	    "start_time_ns, user, comm, cmdline, cpu_percent, rss_bytes) "
-	    "VALUES(?,?,?,?,?,?,?,?,?)");
+	st = db_stmt(db, RST_RET0, "INSERT OR REPLACE INTO rollup_proc(tier, "
+	    "t_ns, rank, pid, start_time_ns, user, comm, cmdline, cpu_percent, "
+	    "rss_bytes) VALUES(?,?,?,?,?,?,?,?,?,?)");
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int(st, 1, tier);
 	sqlite3_bind_int64(st, 2, t);
-	sqlite3_bind_int64(st, 3, p->pid);
-	db_bind_u64(st, 4, HAVE(p->have, PROC_START_TIME), p->start_time_ns);
+	sqlite3_bind_int(st, 3, rank);
+	sqlite3_bind_int64(st, 4, p->pid);
+	db_bind_u64(st, 5, HAVE(p->have, PROC_START_TIME), p->start_time_ns);
 	for (i = 0; i < 3; i++)
 		if (ids[i] != 0)
-			sqlite3_bind_int64(st, 5 + i, ids[i]);
+			sqlite3_bind_int64(st, 6 + i, ids[i]);
 	if (e->cpu >= 0)
-		sqlite3_bind_double(st, 8, e->cpu);
-	db_bind_u64(st, 9, HAVE(p->have, PROC_RSS), p->rss_bytes);
+		sqlite3_bind_double(st, 9, e->cpu);
+	db_bind_u64(st, 10, e->have_rss, e->rss);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : (db_sqlfail(db, rc, "rollup"), -1);
 }
 
+/* The peak RSS of e's process in the minute from t (its RSS at the end
+ * if its history cannot be read). */
+static void
+peak_rss(struct db *db, int64_t t, struct topent *e)
+{
+	const struct snap_proc *p = e->p;
+	struct db_proc_point *pts = NULL;
+	size_t n = 0, i;
+
+	e->have_rss = HAVE(p->have, PROC_RSS);
+	e->rss = p->rss_bytes;
+	if (!HAVE(p->have, PROC_START_TIME) || db_proc_history(db, p->pid,
+	    p->start_time_ns, t, t + MINUTE - 1, &pts, &n) != DB_OK)
+		return;
+	for (i = 0; i < n; i++)
+		if (pts[i].have_rss && (!e->have_rss || pts[i].rss_bytes >
+		    e->rss)) {
+			e->rss = pts[i].rss_bytes;
+			e->have_rss = true;
+		}
+	free(pts);
+}
+
 /*
- * Top processes of [start sample, end sample]: CPU % over the bucket
- * (CPU time used between its first and last sample, per core) and RSS at
- * its end. A process born inside counts all its CPU time.
+ * Top processes of [start sample, end sample]: the five with most CPU %
+ * over the bucket (CPU time used between its first and last sample, per
+ * core: the average over the minute), then the five others with most RSS
+ * at its end; each with its peak RSS in the minute. A process born inside
+ * counts all its CPU time.
  */
 static int
 rollup_procs(struct db *db, int64_t t, uint64_t s0, uint64_t s1)
@@ -133,7 +162,7 @@ rollup_procs(struct db *db, int64_t t, uint64_t s0, uint64_t s1)
 	struct topent *e = NULL;
 	size_t n = 0, i, k;
 	double secs;
-	int ret = -1;
+	int ret = -1, rank = 0;
 
 	if (db_load_snapshot(db, s0, a) != DB_OK ||
 	    db_load_snapshot(db, s1, b) != DB_OK)
@@ -159,16 +188,21 @@ rollup_procs(struct db *db, int64_t t, uint64_t s0, uint64_t s1)
 		n++;
 	}
 	qsort(e, n, sizeof(*e), cmp_cpu);
-	for (i = 0; i < n && i < TOP_N; i++)
-		if (e[i].cpu > 0 && insert_top(db, 1, t, &e[i]) != 0)
+	for (i = 0; i < n && i < TOP_N; i++) {
+		if (e[i].cpu <= 0)
+			continue;
+		peak_rss(db, t, &e[i]);
+		if (insert_top(db, 1, t, rank++, &e[i]) != 0)
 			goto out;
+	}
 	/* Then the largest by RSS not already in. */
 	if (n > TOP_N) {
 		qsort(e + TOP_N, n - TOP_N, sizeof(*e), cmp_rss);
 		for (k = TOP_N; k < n && k < 2 * TOP_N; k++) {
 			/* Any in the CPU top with more RSS was already
 			 * written; these are the RSS top outside it. */
-			if (insert_top(db, 1, t, &e[k]) != 0)
+			peak_rss(db, t, &e[k]);
+			if (insert_top(db, 1, t, rank++, &e[k]) != 0)
 				goto out;
 		}
 	}
@@ -270,13 +304,14 @@ rollup_tenmin(struct db *db, int64_t t)
 	}
 	/* Top processes of the ten minutes: average CPU over the ten
 	 * one-minute buckets, peak RSS. */
-	st = db_stmt(db, RST_RET0 + 3, "INSERT INTO rollup_proc(tier, t_ns, "
-	    "pid, start_time_ns, user, comm, cmdline, cpu_percent, rss_bytes) "
-	    "SELECT * FROM (SELECT 2, ?1, pid, start_time_ns, max(user), "
-	    "max(comm), max(cmdline), sum(cpu_percent) / 10.0 AS c, "
-	    "max(rss_bytes) AS r FROM rollup_proc WHERE tier = 1 AND "
-	    "t_ns >= ?1 AND t_ns < ?1 + ?2 GROUP BY pid, start_time_ns) "
-	    "ORDER BY (c IS NULL), c DESC LIMIT ?3");
+	st = db_stmt(db, RST_RET0 + 3, "INSERT OR REPLACE INTO rollup_proc("
+	    "tier, t_ns, rank, pid, start_time_ns, user, comm, cmdline, "
+	    "cpu_percent, rss_bytes) SELECT 2, ?1, row_number() OVER "
+	    "(ORDER BY (c IS NULL), c DESC) - 1, * FROM (SELECT pid, "
+	    "start_time_ns, max(user), max(comm), max(cmdline), "
+	    "sum(cpu_percent) / 10.0 AS c, max(rss_bytes) FROM rollup_proc "
+	    "WHERE tier = 1 AND t_ns >= ?1 AND t_ns < ?1 + ?2 GROUP BY pid, "
+	    "start_time_ns) ORDER BY (c IS NULL), c DESC LIMIT ?3");
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, t);

@@ -183,7 +183,49 @@ static const char schema_v3[] =
 "DROP INDEX str_h;"
 "ALTER TABLE str DROP COLUMN h;";
 
-static const char *const migrations[] = { schema_v1, schema_v2, schema_v3 };
+/*
+ * Version 4: proc.total_time_ns is NULL when it is user + system time (a
+ * tenth of a busy process's row): readers and the process_row view add
+ * them up. Rollups of the top processes are keyed by their rank in the
+ * bucket, without an index of their own; tier 1 keeps the peak RSS of
+ * the minute.
+ */
+static const char schema_v4[] =
+"DROP VIEW process_row;"
+"CREATE VIEW process_row AS SELECT p.seq, s.wall_ns,"
+" datetime(s.wall_ns / 1000000000, 'unixepoch', 'localtime') AS time,"
+" p.id, r.pid, r.start_time_ns, p.ppid, p.uid, u.s AS user, p.state,"
+" c.s AS comm, m.s AS cmdline, p.threads, p.nice, p.user_time_ns,"
+" p.system_time_ns, ifnull(p.total_time_ns,"
+" p.user_time_ns + p.system_time_ns) AS total_time_ns,"
+" p.rss_bytes, p.vms_bytes, p.swap_bytes, p.shared_bytes, p.data_bytes,"
+" p.stack_bytes, p.read_bytes, p.write_bytes, g.s AS cgroup,"
+" ifnull(p.total_time_ns, p.user_time_ns + p.system_time_ns)"
+" - lag(ifnull(p.total_time_ns, p.user_time_ns + p.system_time_ns))"
+" OVER w AS cpu_ns,"
+" s.mono_ns - lag(s.mono_ns) OVER w AS span_ns"
+" FROM proc p JOIN process r ON r.id = p.id JOIN sample s ON s.seq = p.seq"
+" LEFT JOIN str u ON u.id = p.user LEFT JOIN str c ON c.id = p.comm"
+" LEFT JOIN str m ON m.id = p.cmdline LEFT JOIN str g ON g.id = p.cgroup"
+" WINDOW w AS (PARTITION BY p.id ORDER BY p.seq);"
+"CREATE TABLE rollup_top(tier INTEGER NOT NULL, t_ns INTEGER NOT NULL,"
+" rank INTEGER NOT NULL, pid INTEGER NOT NULL, start_time_ns INTEGER,"
+" user INTEGER, comm INTEGER, cmdline INTEGER, cpu_percent REAL,"
+" rss_bytes INTEGER, PRIMARY KEY(tier, t_ns, rank)) STRICT, WITHOUT ROWID;"
+"INSERT INTO rollup_top SELECT tier, t_ns, row_number() OVER"
+" (PARTITION BY tier, t_ns ORDER BY rowid) - 1, pid, start_time_ns, user,"
+" comm, cmdline, cpu_percent, rss_bytes FROM rollup_proc;"
+"DROP VIEW top_process;"
+"DROP TABLE rollup_proc;"
+"ALTER TABLE rollup_top RENAME TO rollup_proc;"
+"CREATE VIEW top_process AS SELECT tier, t_ns,"
+" datetime(t_ns / 1000000000, 'unixepoch', 'localtime') AS time, rank, pid,"
+" start_time_ns, u.s AS user, c.s AS comm, m.s AS cmdline, cpu_percent,"
+" rss_bytes FROM rollup_proc r LEFT JOIN str u ON u.id = r.user"
+" LEFT JOIN str c ON c.id = r.comm LEFT JOIN str m ON m.id = r.cmdline;";
+
+static const char *const migrations[] = { schema_v1, schema_v2, schema_v3,
+	schema_v4 };
 
 int
 db_schema_version(void)

@@ -490,8 +490,10 @@ db_proc_history(struct db *db, pid_t pid, uint64_t start_time_ns,
 	 * the interval.
 	 */
 	st = db_stmt(db, RST_HIST, "SELECT s.seq, s.wall_ns, s.mono_ns, "
-	    "p.seq, p.total_time_ns, p.rss_bytes, "
-	    "(SELECT total_time_ns FROM proc q WHERE q.id = ?1 AND "
+	    "p.seq, ifnull(p.total_time_ns, p.user_time_ns + "
+	    "p.system_time_ns), p.rss_bytes, "
+	    "(SELECT ifnull(total_time_ns, user_time_ns + system_time_ns) "
+	    "FROM proc q WHERE q.id = ?1 AND "
 	    " q.seq < s.seq ORDER BY q.seq DESC LIMIT 1), "
 	    "(SELECT rss_bytes FROM proc q WHERE q.id = ?1 AND "
 	    " q.seq < s.seq ORDER BY q.seq DESC LIMIT 1), "

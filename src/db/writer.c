@@ -701,6 +701,13 @@ write_proc(struct db *db, const struct snap_proc *p, int64_t id, uint64_t seq)
 
 		if (!HAVE(p->have, f->bit))
 			continue; /* stays NULL */
+		/* NULL for the sum of the user and system times, which
+		 * readers add up (histop-db(5)). */
+		if (f->bit == PROC_TOTAL_TIME &&
+		    HAVE(p->have, PROC_USER_TIME) &&
+		    HAVE(p->have, PROC_SYSTEM_TIME) &&
+		    p->total_time_ns == p->user_time_ns + p->system_time_ns)
+			continue;
 		switch (f->type) {
 		case FT_PID:
 			sqlite3_bind_int64(st, idx, *FIELD(p, f, pid_t));

@@ -5,7 +5,9 @@
  * every sample: of a new recording across keyframes with births and
  * exits at keyframes, of a version 2 database (fixtures/v2.sql, written
  * by the version 2 writer from the same samples) migrated in place and
- * recorded on, and of a recording pruned by retention.
+ * recorded on, and of a recording pruned by retention. Total CPU time is
+ * stored only when it is not user + system time; a minute's top
+ * processes keep their peak RSS.
  */
 #include "config.h"
 
@@ -129,6 +131,12 @@ fresh(void)
 	is_int((int)synth_q1(path, q), 0, "ids in first-seen order");
 	is_int(mismatches(path, 1, 45), 0, "every sample of the new recording "
 	    "reads back exactly (keyframes, births and exits at them)");
+	is_int((int)synth_q1(path, "SELECT count(*) FROM proc WHERE "
+	    "total_time_ns IS NOT NULL"), 0, "total CPU time not stored when "
+	    "it is user + system");
+	is_int((int)synth_q1(path, "SELECT count(*) FROM process_row WHERE "
+	    "total_time_ns IS NOT user_time_ns + system_time_ns"), 0,
+	    "... and the process_row view adds them up");
 
 	/* The history of one process found without an index on pid: the
 	 * second pid 999, born at the keyframe of sample 10, gone at 23. */
@@ -172,7 +180,8 @@ migrated(void)
 	struct db_error e;
 	struct db *db;
 	sqlite3 *h;
-	char *sql;
+	char *sql, q[200];
+	long long ntop;
 
 	snprintf(path, sizeof(path), "%s/v2.db", dir);
 	snprintf(fx, sizeof(fx), "%s/tests/db/fixtures/v2.sql",
@@ -184,6 +193,10 @@ migrated(void)
 	sqlite3_close(h);
 	free(sql);
 	is_int((int)synth_q1(path, "PRAGMA user_version"), 2, "version 2");
+	ntop = synth_q1(path, "SELECT count(*) FROM rollup_proc WHERE tier = 1");
+	snprintf(q, sizeof(q), "SELECT count(*) FROM rollup_proc WHERE tier = 1 "
+	    "AND t_ns <= %lld", synth_q1(path, "SELECT max(t_ns) FROM "
+	    "rollup_proc"));
 	db = db_open_writer(path, &o, &e);
 	ok(db != NULL, "writer migrates it (%s)", db == NULL ? e.msg : "ok");
 	if (db == NULL)
@@ -201,6 +214,11 @@ migrated(void)
 	    "integrity check runs");
 	is_int(mismatches(path, 1, 50), 0, "every old and new sample reads "
 	    "back exactly");
+	ok(ntop > 0 && synth_q1(path, q) == ntop, "every old top-process "
+	    "rollup kept (%lld)", ntop);
+	is_int((int)synth_q1(path, "SELECT count(*) FROM (SELECT tier, t_ns "
+	    "FROM rollup_proc GROUP BY 1, 2 HAVING max(rank) + 1 != count(*))"),
+	    0, "ranked from 0 in each bucket");
 }
 
 static void
@@ -234,12 +252,63 @@ pruned(void)
 	is_int(mismatches(path, 60, 66), 0, "and reads back exactly");
 }
 
+/* A minute of samples 10 s apart: pid 7 works every second and its RSS
+ * peaks at 900 MiB at 0:20; pid 8 holds 500 MiB idle. */
+static void
+peak(void)
+{
+	char path[600], q[200];
+	struct db_writer_options o = { .no_retention = true };
+	struct snapshot *s = snapshot_new();
+	struct db_error e;
+	struct db *db;
+	int i, k, bad = 0;
+
+	snprintf(path, sizeof(path), "%s/peak.db", dir);
+	db = db_open_writer(path, &o, &e);
+	for (i = 0; db != NULL && i < 9; i++) {
+		synth_fill(s, i, 30);
+		s->wall_ns = SYNTH_T0 + i * INT64_C(10000000000);
+		s->mono_ns = INT64_C(50000000000) + i * INT64_C(10000000000);
+		for (k = 0; k < (int)s->nproc; k++) {
+			struct snap_proc *p = &s->proc[k];
+
+			if (p->pid == 7) {
+				p->user_time_ns += (uint64_t)i * 5000000000ULL;
+				p->total_time_ns = p->user_time_ns +
+				    p->system_time_ns;
+				p->rss_bytes = (i == 2 ? 900ULL : 10ULL) << 20;
+			}
+			if (p->pid == 8)
+				p->rss_bytes = 500ULL << 20;
+		}
+		bad += db_write(db, s, &e) != DB_OK;
+	}
+	db_close(db);
+	ok(db != NULL && bad == 0, "a minute and a half at 10 s");
+	snprintf(q, sizeof(q), "SELECT rss_bytes FROM rollup_proc WHERE "
+	    "tier = 1 AND t_ns = %lld AND rank = 0 AND pid = 7",
+	    (long long)SYNTH_T0);
+	is_int((int)(synth_q1(path, q) >> 20), 900, "the busiest process of "
+	    "the minute is ranked 0, with its peak RSS");
+	snprintf(q, sizeof(q), "SELECT round(cpu_percent) FROM rollup_proc "
+	    "WHERE tier = 1 AND t_ns = %lld AND pid = 7", (long long)SYNTH_T0);
+	is_int((int)synth_q1(path, q), 50, "and its CPU %% averaged over the "
+	    "minute (5 s every 10 s)");
+	snprintf(q, sizeof(q), "SELECT rss_bytes FROM top_process WHERE "
+	    "tier = 1 AND t_ns = %lld AND pid = 8", (long long)SYNTH_T0);
+	is_int((int)(synth_q1(path, q) >> 20), 500, "an idle process with much "
+	    "RSS is in the view too");
+	snapshot_free(s);
+}
+
 int
 main(void)
 {
 	if (mkdtemp(dir) == NULL)
 		return 1;
 	fresh();
+	peak();
 	migrated();
 	pruned();
 	if (getenv("KEEP") == NULL)
