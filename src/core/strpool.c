@@ -25,8 +25,12 @@ strpool_add(struct strpool *p, const char *s, size_t len)
 	struct strpool_chunk *c = p->head;
 	char *out;
 
-	while (c != NULL && c->size - c->used < len + 1)
-		c = c->next; /* later chunks are empty after a clear */
+	/* The chunk of the last string, else the first with room: a long
+	 * command line that moved on to a bigger chunk leaves the room it
+	 * skipped to the short strings after it. */
+	if (c != NULL && c->size - c->used < len + 1)
+		for (c = p->first; c != NULL && c->size - c->used < len + 1;)
+			c = c->next;
 	if (c == NULL) {
 		struct strpool_chunk *last = p->first;
 		size_t alloc = CHUNK_FIRST; /* header included */

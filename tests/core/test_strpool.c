@@ -72,6 +72,18 @@ main(void)
 	ok(p.first == NULL && p.head == NULL, "freed pool is empty");
 	is_int(fill(&p, a), 0, "a freed pool can be used again");
 	strpool_free(&p);
+	/* A string too long for the chunk being filled goes to a new one;
+	 * the short ones after it still use the room left behind. */
+	{
+		const char *s1, *s2, *s3;
+
+		s1 = strpool_add(&p, big, 3000);
+		s2 = strpool_add(&p, big, 8000);
+		s3 = strpool_add(&p, big + 99500, 499);
+		ok(s3 > s1 && s3 < s1 + 4096 && strlen(s3) == 499 &&
+		    strlen(s2) == 8000, "room skipped by a long string is used");
+		strpool_free(&p);
+	}
 	free(a);
 	free(b);
 	free(big);
