@@ -409,7 +409,8 @@ check_links(const char *path, bool writer, struct db_error *err)
 }
 
 /*
- * The writer needs to write <db>-wal and <db>-shm. SQLite falls back to
+ * The writer needs to write <db>-wal and <db>-shm, and to create them in
+ * the database's directory when they are not there. SQLite falls back to
  * read-only on one it cannot open for writing (immutable, another user's
  * file mode 0400) and then fails with "attempt to write a readonly
  * database"; and as root it would write into a file another user planted
@@ -431,6 +432,19 @@ check_companions(const char *path, struct db_error *err)
 		char *p = xasprintf("%s%s", path, sfx[i]);
 
 		if (lstat(p, &st) != 0) {
+			/* SQLite will create it: in a directory we may write. */
+			char *dir = xstrdup(p), *slash = strrchr(dir, '/');
+
+			if (slash != NULL)
+				slash[slash == dir] = '\0';
+			if (faccessat(AT_FDCWD, slash != NULL ? dir : ".",
+			    W_OK | X_OK, AT_EACCESS) != 0) {
+				db_seterr(err, DB_ERR_READONLY, "%s: cannot "
+				    "create it: %s (directory %s)", p,
+				    strerror(errno), slash != NULL ? dir : ".");
+				r = -1;
+			}
+			free(dir);
 			free(p);
 			continue;
 		}

@@ -113,3 +113,5 @@ tests_db_migrate_open_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_migrate_open_LDADD = $(DB_LIBS)
 TESTS += tests/db/fault_migrate.sh
 EXTRA_DIST += tests/db/fault_migrate.sh
+TESTS += tests/db/fault_paths.sh
+EXTRA_DIST += tests/db/fault_paths.sh
