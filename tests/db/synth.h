@@ -31,6 +31,9 @@ long long synth_q1(const char *path, const char *sql);
 /* The same through a read-write connection, as another program would
  * open the database (its close may checkpoint and delete the -wal). */
 long long synth_q1_rw(const char *path, const char *sql);
+/* The whole file at path, NUL-terminated (a fixture); NULL if it cannot
+ * be read. Caller frees. */
+char *synth_slurp(const char *path);
 /* rm -rf dir (a test's mkdtemp directory). */
 void synth_rmtree(const char *dir);
 
