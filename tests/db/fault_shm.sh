@@ -5,8 +5,10 @@
 # full tmpfs. Each: exit 1 with one line naming the -shm, no signal
 # death, the database unchanged; once the fault is gone, every sample
 # recorded before it is there. The live UI says "not recording" naming
-# the -shm and keeps running. test_fault_shm covers the -shm failing to
-# grow mid-run. Needs root for chattr, chown, mount (CI is root).
+# the -shm and keeps running; on a disk that fills mid-run it says
+# recording is paused, keeps running, and records again afterwards.
+# test_fault_shm covers the -shm failing to grow mid-run. Needs root for
+# chattr, chown, mount (CI is root).
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/db/fault_lib.sh"
 
@@ -111,6 +113,16 @@ else
 fi
 
 # ---- the live UI: not recording, still running ----------------------------
+# screen_has PATTERN: poll the tmux pane on $sock up to 15 s.
+screen_has() {
+	i=0
+	while [ $i -lt 150 ]; do
+		tmux -L "$sock" capture-pane -p | grep -q -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
 if command -v tmux >/dev/null && chattr +i "$DB" 2>/dev/null &&
     chattr -i "$DB"; then
 	: > "$DB-shm"
@@ -119,17 +131,6 @@ if command -v tmux >/dev/null && chattr +i "$DB" 2>/dev/null &&
 	sock="histop-shm-$$"
 	tmux -L "$sock" -f /dev/null new-session -d -x 120 -y 30 \
 	    "XDG_CONFIG_HOME=$T/cfg XDG_STATE_HOME=$T/st $HISTOP --db $DB -d 0.5; sleep 30"
-	# screen_has PATTERN: poll the pane up to 15 s.
-	screen_has() {
-		i=0
-		while [ $i -lt 150 ]; do
-			tmux -L "$sock" capture-pane -p | grep -q -- "$1" &&
-			    return 0
-			sleep 0.1
-			i=$((i + 1))
-		done
-		return 1
-	}
 	screen_has "not recording"
 	tmux -L "$sock" capture-pane -p | grep "not recording" | sed 's/^/# /'
 	tmux -L "$sock" capture-pane -p | grep -q "not recording.*-shm"
@@ -144,5 +145,33 @@ if command -v tmux >/dev/null && chattr +i "$DB" 2>/dev/null &&
 	rm -f "$DB-shm"
 else
 	for i in 1 2 3; do skip "needs tmux and chattr"; done
+fi
+
+# The live UI recording to a disk that fills mid-run: its status line
+# says recording is paused, it keeps running, and records again once
+# space returns.
+mkdir "$T/uifull"
+if command -v tmux >/dev/null &&
+    fl_mount -t tmpfs -o size=1m histop-uifull "$T/uifull"; then
+	sock="histop-shmfull-$$"
+	U=$T/uifull/history.db
+	tmux -L "$sock" -f /dev/null new-session -d -x 150 -y 30 \
+	    "XDG_CONFIG_HOME=$T/cfg XDG_STATE_HOME=$T/st $HISTOP --db $U -d 0.2; sleep 30"
+	screen_has "recording paused"
+	ok $? "live UI, disk full mid-run: says recording is paused"
+	tmux -L "$sock" capture-pane -p | grep "recording paused" |
+	    cut -c1-150 | sed 's/^/# /'
+	screen_has "PID"
+	ok $? "live UI, disk full mid-run: still running"
+	n=$(fl_q "$U" "SELECT count(*) FROM sample")
+	mount -o remount,size=16m "$T/uifull"
+	fl_wait_samples "$U" $((n + 3)) 20000
+	ok $? "live UI: records again once space returns ($n samples before)"
+	tmux -L "$sock" send-keys q
+	sleep 0.5
+	tmux -L "$sock" kill-server 2>/dev/null
+	fl_check_whole "$U" "live UI: database whole after the episode"
+else
+	for i in 1 2 3 4; do skip "needs tmux and a tmpfs mount"; done
 fi
 done_testing
