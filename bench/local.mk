@@ -5,7 +5,8 @@ EXTRA_PROGRAMS += bench/bench_probe
 bench_bench_probe_SOURCES = bench/bench_probe.c
 bench_bench_probe_LDADD = $(PROBE_LIBS)
 endif
-EXTRA_DIST += bench/bench_probe.sh bench/bench_ui.sh bench/README.md
+EXTRA_DIST += bench/bench_probe.sh bench/bench_ui.sh bench/README.md \
+	bench/bench_input.sh
 CLEANFILES += $(EXTRA_PROGRAMS)
 
 bench: $(EXTRA_PROGRAMS)

@@ -7,15 +7,18 @@
  */
 #include "config.h"
 
-#include <libutil.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "core/clock.h"
@@ -57,6 +60,80 @@ bad(const char *msg)
 	return 2;
 }
 
+/*
+ * The pidfile. libbsd's pidfile_open() follows a symlink and writes into
+ * whatever file is there: a recorder run as root with --pidfile in a
+ * directory others can write would overwrite the target of a planted
+ * link (and unlink the link at exit). Here the file is opened without
+ * following a symlink, refused unless it is a regular file with no other
+ * hard link, created 0600, and flock()ed so a second recorder names the
+ * first. -1 with the message in err.
+ */
+static int
+pid_open(const char *path, char *err, size_t len)
+{
+	struct stat st;
+	char buf[32];
+	ssize_t n;
+	long other;
+	int fd;
+
+	fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+	    0600);
+	if (fd < 0) {
+		snprintf(err, len, "%s: %s", path, errno == ELOOP ?
+		    "is a symbolic link; refusing to use it" : strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1) {
+		snprintf(err, len, "%s: %s; refusing to use it", path,
+		    !S_ISREG(st.st_mode) ? "not a regular file" :
+		    "it has other hard links");
+		close(fd);
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		int e = errno;
+
+		n = pread(fd, buf, sizeof(buf) - 1, 0);
+		buf[n > 0 ? n : 0] = '\0';
+		other = strtol(buf, NULL, 10);
+		if (e == EWOULDBLOCK && other > 0)
+			snprintf(err, len, "%s: already running (pid %ld)",
+			    path, other);
+		else if (e == EWOULDBLOCK)
+			snprintf(err, len, "%s: already running", path);
+		else
+			snprintf(err, len, "%s: %s", path, strerror(e));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static void
+pid_write(int fd)
+{
+	char buf[32];
+	int n = snprintf(buf, sizeof(buf), "%ld\n", (long)getpid());
+
+	if (ftruncate(fd, 0) != 0 || pwrite(fd, buf, (size_t)n, 0) != n) {
+		/* the lock holds; only "already running" loses the pid */
+	}
+}
+
+/* Remove the pidfile if path still names it, then let the lock go. */
+static void
+pid_remove(int fd, const char *path)
+{
+	struct stat a, b;
+
+	if (fstat(fd, &a) == 0 && lstat(path, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		unlink(path);
+	close(fd);
+}
+
 /* Sleep until the monotonic deadline, or a stop signal. */
 static void
 sleep_until(int64_t deadline)
@@ -91,13 +168,12 @@ cmd_record(int argc, char **argv)
 	int64_t interval = 2 * NSEC_PER_SEC, next;
 	long long count = 0, done = 0, lost = 0;
 	int good = 0;
-	struct pidfh *pfh = NULL;
+	int pidfd = -1;
 	struct engine *eng;
 	struct db_error e;
 	struct db *db;
 	struct sigaction sa;
 	bool failing = false, sample_failing = false;
-	pid_t other;
 	int c, mode, ret = 0;
 
 	optind = 1;
@@ -152,14 +228,9 @@ cmd_record(int argc, char **argv)
 		return 1;
 	}
 	if (pidpath != NULL) {
-		pfh = pidfile_open(pidpath, 0600, &other);
-		if (pfh == NULL) {
-			if (errno == EEXIST)
-				fprintf(stderr, "histop record: %s: already "
-				    "running (pid %ld)\n", pidpath, (long)other);
-			else
-				fprintf(stderr, "histop record: %s: %s\n",
-				    pidpath, strerror(errno));
+		pidfd = pid_open(pidpath, err, sizeof(err));
+		if (pidfd < 0) {
+			fprintf(stderr, "histop record: %s\n", err);
 			free(path);
 			return 1;
 		}
@@ -181,8 +252,8 @@ cmd_record(int argc, char **argv)
 		ret = 1;
 		goto out;
 	}
-	if (pfh != NULL)
-		pidfile_write(pfh);
+	if (pidfd >= 0)
+		pid_write(pidfd);
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal; /* no SA_RESTART: sleeps end at once */
@@ -239,8 +310,8 @@ cmd_record(int argc, char **argv)
 	engine_free(eng);
 	db_close(db);
 out:
-	if (pfh != NULL)
-		pidfile_remove(pfh);
+	if (pidfd >= 0)
+		pid_remove(pidfd, pidpath);
 	free(path);
 	return ret;
 }

@@ -25,7 +25,7 @@
  * LIVE_CHUNK at a time until the slice's deadline passes (a clock read
  * per chunk is nothing next to reading that many /proc directories).
  */
-#define LIVE_CHUNK 16
+#define LIVE_CHUNK 4
 
 static void
 live_begin(void *arg)

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/snapshot.h"
@@ -252,6 +253,80 @@ utf8_valid(const char *s, size_t len)
 	return true;
 }
 
+/*
+ * The WAL is reset (written again from its start, and cut back to
+ * journal_size_limit) only when a write begins with every frame
+ * checkpointed and no reader using it. A reader that holds a transaction
+ * (a user's sqlite3 shell) keeps it growing, which is expected; but so
+ * do short readers that follow each other closely (exports, db info and
+ * scripts on a loaded machine): one of them is always inside a read
+ * transaction, and the WAL grows without bound. Past DB_WAL_MAX, a
+ * TRUNCATE checkpoint waits up to 200 ms for the readers of the WAL to
+ * finish (readers that start meanwhile see everything checkpointed and
+ * read the database file alone), then empties it. If a reader holds on
+ * longer, it backs off, doubling the samples between tries, so a
+ * long-lived reader does not stall every sample.
+ */
+#define DB_WAL_MAX (UINT64_C(4) << 20)
+#define DB_WAL_WAIT_NS (INT64_C(200) * 1000000)
+#define DB_WAL_BACKOFF_MAX 64
+
+static int64_t
+mono_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Busy handler of the bounding checkpoint: every lock it waits for
+ * shares one deadline (a busy timeout would allow each its own). */
+static int
+wal_busy(void *arg, int n)
+{
+	const int64_t *deadline = arg;
+	struct timespec ts = { 0, 2000000 };
+
+	(void)n;
+	if (mono_now() >= *deadline)
+		return 0;
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
+void
+db_wal_bound(struct db *db)
+{
+	struct stat st;
+	char *wal;
+	int64_t deadline;
+	int rc;
+
+	if (db->wal_skip > 0) {
+		db->wal_skip--;
+		return;
+	}
+	wal = xasprintf("%s-wal", db->path);
+	rc = stat(wal, &st);
+	free(wal);
+	if (rc != 0 || (uint64_t)st.st_size <= DB_WAL_MAX)
+		return;
+	deadline = mono_now() + DB_WAL_WAIT_NS;
+	sqlite3_busy_handler(db->sql, wal_busy, &deadline);
+	rc = sqlite3_wal_checkpoint_v2(db->sql, NULL,
+	    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	sqlite3_busy_timeout(db->sql, DB_BUSY_MS);
+	if (rc == SQLITE_OK) {
+		db->wal_backoff = 0;
+		return;
+	}
+	db->wal_backoff = db->wal_backoff == 0 ? 1 : db->wal_backoff * 2;
+	if (db->wal_backoff > DB_WAL_BACKOFF_MAX)
+		db->wal_backoff = DB_WAL_BACKOFF_MAX;
+	db->wal_skip = db->wal_backoff;
+}
+
 /* ---- opening ---------------------------------------------------------- */
 
 /* Create the missing directories of path's parent, mode 0700. */
@@ -334,7 +409,8 @@ check_links(const char *path, bool writer, struct db_error *err)
 }
 
 /*
- * The writer needs to write <db>-wal and <db>-shm. SQLite falls back to
+ * The writer needs to write <db>-wal and <db>-shm, and to create them in
+ * the database's directory when they are not there. SQLite falls back to
  * read-only on one it cannot open for writing (immutable, another user's
  * file mode 0400) and then fails with "attempt to write a readonly
  * database"; and as root it would write into a file another user planted
@@ -356,6 +432,19 @@ check_companions(const char *path, struct db_error *err)
 		char *p = xasprintf("%s%s", path, sfx[i]);
 
 		if (lstat(p, &st) != 0) {
+			/* SQLite will create it: in a directory we may write. */
+			char *dir = xstrdup(p), *slash = strrchr(dir, '/');
+
+			if (slash != NULL)
+				slash[slash == dir] = '\0';
+			if (faccessat(AT_FDCWD, slash != NULL ? dir : ".",
+			    W_OK | X_OK, AT_EACCESS) != 0) {
+				db_seterr(err, DB_ERR_READONLY, "%s: cannot "
+				    "create it: %s (directory %s)", p,
+				    strerror(errno), slash != NULL ? dir : ".");
+				r = -1;
+			}
+			free(dir);
 			free(p);
 			continue;
 		}
@@ -571,7 +660,7 @@ open_sql(struct db *db, int flags, struct db_error *err)
 	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	/* Readers and the writer wait for each other's brief locks (WAL
 	 * recovery, checkpoints) instead of reporting SQLITE_BUSY. */
-	sqlite3_busy_timeout(db->sql, 5000);
+	sqlite3_busy_timeout(db->sql, DB_BUSY_MS);
 	return 0;
 }
 

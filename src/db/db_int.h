@@ -21,6 +21,8 @@
 #define DB_PAGE_SIZE "2048"
 /* A process-membership keyframe every this many samples (see histop-db(5)). */
 #define DB_KEY_EVERY 300
+/* How long a connection waits for another's lock before SQLITE_BUSY. */
+#define DB_BUSY_MS 5000
 #define DB_KEY_NS (INT64_C(600) * NSEC_PER_SEC)
 
 /* What the writer remembers of each process of the last committed sample
@@ -78,6 +80,9 @@ struct db {
 	int64_t rollup_done[3];   /* end of the last rolled-up bucket, per tier */
 	int64_t next_retention_ns;
 
+	/* WAL size bound (db_wal_bound()) */
+	unsigned wal_skip, wal_backoff;
+
 	/* reader */
 	struct snapshot *scratch;
 	sqlite3_stmt *rst[RST_NSTMTS];
@@ -104,6 +109,9 @@ void db_copyerr(struct db_error *, const struct db *);
 int db_exec(struct db *, const char *sql);
 /* One integer from a query without parameters; dflt if no row. */
 int64_t db_int(struct db *, const char *sql, int64_t dflt);
+/* Writer, after each commit: cut a WAL that readers kept from being
+ * reset back to nothing (see db.c). */
+void db_wal_bound(struct db *);
 /* Bind a u64 (stored as its int64 bit pattern) or NULL when !have. */
 void db_bind_u64(sqlite3_stmt *, int idx, bool have, uint64_t v);
 uint64_t db_col_u64(sqlite3_stmt *, int idx);

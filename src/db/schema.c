@@ -346,10 +346,15 @@ db_migrate(struct db *db)
 	int rc;
 	char buf[128];
 
+	/*
+	 * Every step in one transaction: a crash or kill -9 at any moment
+	 * leaves the old version whole (never an intermediate one), and the
+	 * next start migrates it again (tests/db/fault_migrate.sh).
+	 */
+	rc = db_exec(db, "BEGIN IMMEDIATE");
+	if (rc != SQLITE_OK)
+		return db_sqlfail(db, rc, "begin migration");
 	for (;;) {
-		rc = db_exec(db, "BEGIN IMMEDIATE");
-		if (rc != SQLITE_OK)
-			return db_sqlfail(db, rc, "begin migration");
 		ver = db_int(db, "PRAGMA user_version", -1);
 		app = db_int(db, "PRAGMA application_id", -1);
 		if (ver < 0 || app < 0) {
@@ -379,7 +384,6 @@ db_migrate(struct db *db)
 		}
 		if (ver == DB_SCHEMA_VERSION)
 			break;
-		/* One step per transaction: a crash leaves the old version. */
 		i = (size_t)ver;
 		rc = db_exec(db, migrations[i]);
 		if (rc == SQLITE_OK && ver == 0) {
@@ -392,8 +396,6 @@ db_migrate(struct db *db)
 			    i + 1);
 			rc = db_exec(db, buf);
 		}
-		if (rc == SQLITE_OK)
-			rc = db_exec(db, "COMMIT");
 		if (rc != SQLITE_OK) {
 			enum db_status st = db_sqlfail(db, rc, "migrate schema");
 

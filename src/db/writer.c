@@ -942,6 +942,7 @@ db_write(struct db *db, const struct snapshot *snap, struct db_error *err)
 	if (db->writes % 100 == 0)
 		sqlite3_wal_checkpoint_v2(db->sql, NULL,
 		    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	db_wal_bound(db);
 	db_retention_step(db);
 	db->last = DB_OK;
 	return DB_OK;

@@ -81,8 +81,8 @@ int probe_sample(struct probe_collector *, struct snapshot *snap);
  * interval differs from it by k' - k, which stays within the difference
  * of the two walks' durations as long as the caller steps at a steady
  * pace (the UI steps back to back, handling only keys in between).
- * begin returns 0, or -errno (with nothing in progress) if a sample is
- * already in progress on c.
+ * begin returns 0, or -EBUSY (changing nothing) when a sample is
+ * already in progress on c; finish returns -EINVAL when none is.
  */
 int probe_sample_begin(struct probe_collector *, struct snapshot *snap);
 int probe_sample_step(struct probe_collector *, struct snapshot *snap,

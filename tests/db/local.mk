@@ -91,6 +91,14 @@ tests_db_test_fault_shm_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_test_fault_shm_LDADD = $(DB_LIBS)
 TESTS += tests/db/fault_shm.sh
 EXTRA_DIST += tests/db/fault_shm.sh
+check_PROGRAMS += tests/db/test_fault_walread
+TESTS += tests/db/test_fault_walread
+tests_db_test_fault_walread_SOURCES = tests/db/test_fault_walread.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_fault_walread_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_fault_walread_LDADD = $(DB_LIBS)
+TESTS += tests/db/fault_walgrow.sh
+EXTRA_DIST += tests/db/fault_walgrow.sh
 check_PROGRAMS += tests/db/test_db_layout
 TESTS += tests/db/test_db_layout
 tests_db_test_db_layout_SOURCES = tests/db/test_db_layout.c \
@@ -98,3 +106,12 @@ tests_db_test_db_layout_SOURCES = tests/db/test_db_layout.c \
 tests_db_test_db_layout_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_test_db_layout_LDADD = $(DB_LIBS)
 EXTRA_DIST += tests/db/fixtures/v2.sql
+# fault_migrate.sh kills this helper (the writer's open, which migrates).
+check_PROGRAMS += tests/db/migrate_open
+tests_db_migrate_open_SOURCES = tests/db/migrate_open.c
+tests_db_migrate_open_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_migrate_open_LDADD = $(DB_LIBS)
+TESTS += tests/db/fault_migrate.sh
+EXTRA_DIST += tests/db/fault_migrate.sh
+TESTS += tests/db/fault_paths.sh
+EXTRA_DIST += tests/db/fault_paths.sh

@@ -45,7 +45,9 @@ man_keys(void)
 	    "keys are saved in \\fI$XDG_CONFIG_HOME/histop/histoprc\\fR; "
 	    "NO_COLOR turns colours off.\n.PP\n"
 	    "In the live view these keys act at once (generated from the key "
-	    "table).\n");
+	    "table). With the mouse, a click on a column header sorts by it "
+	    "(a second click inverts), a click on a row selects it, and the "
+	    "wheel moves the selection three rows a notch.\n");
 	char labels[128], roff[256], *n;
 	size_t i, j;
 	int a;
