@@ -43,7 +43,7 @@ struct strcache;
 enum { RST_SAMPLE, RST_CPU, RST_DISK, RST_NET, RST_FS, RST_LIMITS,
 	RST_RLIMIT, RST_LIVE, RST_PROC, RST_STR, RST_FIRST, RST_LAST,
 	RST_BEFORE, RST_AFTER, RST_NEXT, RST_PREV, RST_RANGE, RST_PREVSEQ,
-	RST_SYS, RST_HIST, RST_PID, RST_ROLLUP, RST_RET0, RST_NSTMTS = RST_RET0 + 26 };
+	RST_SYS, RST_HIST, RST_PID, RST_ROLLUP, RST_RET0, RST_NSTMTS = RST_RET0 + 29 };
 
 struct db {
 	sqlite3 *sql;
@@ -88,6 +88,7 @@ struct db {
 	sqlite3_stmt *rst[RST_NSTMTS];
 	char *sample_cols;
 	struct db_rawrows *raw;   /* series.c: the last raw scan, all metrics */
+	int64_t lo_id;            /* series.c: str id of "lo"; 0 not found yet */
 };
 
 /* Indexes into db->st[] (prepared once, in writer.c). */
@@ -185,6 +186,8 @@ struct db_sysrow {
 	uint64_t u[DB_SYSROW_NCOLS];
 };
 const char *db_sysrow_sql(void);
+/* Bind the seq range and the id of "lo" to a db_sysrow_sql() statement. */
+void db_sysrow_bind(struct db *, sqlite3_stmt *, uint64_t from, uint64_t to);
 void db_sysrow_read(sqlite3_stmt *, struct db_sysrow *);
 /* Metrics of c against the sample before it (p, may be NULL). */
 void db_sysrow_metrics(const struct db_sysrow *c, const struct db_sysrow *p,

@@ -125,27 +125,92 @@ insert_top(struct db *db, int tier, int64_t t, int rank,
 	return rc == SQLITE_DONE ? 0 : (db_sqlfail(db, rc, "rollup"), -1);
 }
 
-/* The peak RSS of e's process in the minute from t (its RSS at the end
- * if its history cannot be read). */
+/* Processes alive at seq by pid: their ids (pid-sorted pairs). */
+struct pidid {
+	pid_t pid;
+	bool have_start;
+	uint64_t start;
+	int64_t id;
+};
+
+static int
+cmp_pidid(const void *a, const void *b)
+{
+	const struct pidid *x = a, *y = b;
+
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+static struct pidid *
+alive_ids(struct db *db, uint64_t seq, size_t *np)
+{
+	struct pidid *v;
+	sqlite3_stmt *st;
+	int64_t *ids, key;
+	size_t n, i, k = 0;
+
+	*np = 0;
+	st = db_stmt(db, RST_RET0 + 26, "SELECT key_seq FROM sample WHERE "
+	    "seq = ?");
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)seq);
+	key = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (db_live_ids(db, (uint64_t)key, seq, &ids, &n) != DB_OK)
+		return NULL;
+	st = db_stmt(db, RST_RET0 + 27, "SELECT pid, start_time_ns FROM "
+	    "process WHERE id = ?");
+	v = xcalloc(n + 1, sizeof(*v));
+	for (i = 0; st != NULL && i < n; i++) {
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			v[k].pid = (pid_t)sqlite3_column_int64(st, 0);
+			v[k].have_start = sqlite3_column_type(st, 1) !=
+			    SQLITE_NULL;
+			v[k].start = db_col_u64(st, 1);
+			v[k++].id = ids[i];
+		}
+		sqlite3_reset(st);
+	}
+	free(ids);
+	qsort(v, k, sizeof(*v), cmp_pidid);
+	*np = k;
+	return v;
+}
+
+/* e's peak RSS in samples s0..s1 (its RSS at s1 if its rows cannot be
+ * read): the largest of its rows from the one in effect at s0 on. */
 static void
-peak_rss(struct db *db, int64_t t, struct topent *e)
+peak_rss(struct db *db, const struct pidid *alive, size_t nalive,
+    uint64_t s0, uint64_t s1, struct topent *e)
 {
 	const struct snap_proc *p = e->p;
-	struct db_proc_point *pts = NULL;
-	size_t n = 0, i;
+	struct pidid key = { .pid = p->pid };
+	const struct pidid *a;
+	sqlite3_stmt *st;
 
 	e->have_rss = HAVE(p->have, PROC_RSS);
 	e->rss = p->rss_bytes;
-	if (!HAVE(p->have, PROC_START_TIME) || db_proc_history(db, p->pid,
-	    p->start_time_ns, t, t + MINUTE - 1, &pts, &n) != DB_OK)
+	a = bsearch(&key, alive, nalive, sizeof(*alive), cmp_pidid);
+	if (a == NULL || a->have_start != HAVE(p->have, PROC_START_TIME) ||
+	    a->start != p->start_time_ns)
 		return;
-	for (i = 0; i < n; i++)
-		if (pts[i].have_rss && (!e->have_rss || pts[i].rss_bytes >
-		    e->rss)) {
-			e->rss = pts[i].rss_bytes;
-			e->have_rss = true;
-		}
-	free(pts);
+	st = db_stmt(db, RST_RET0 + 28, "SELECT max(rss_bytes) FROM proc "
+	    "WHERE id = ?1 AND seq <= ?3 AND seq >= ifnull((SELECT max(seq) "
+	    "FROM proc WHERE id = ?1 AND seq <= ?2), 0)");
+	if (st == NULL)
+		return;
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)s0);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)s1);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL &&
+	    (!e->have_rss || db_col_u64(st, 0) > e->rss)) {
+		e->rss = db_col_u64(st, 0);
+		e->have_rss = true;
+	}
+	sqlite3_reset(st);
 }
 
 /*
@@ -156,10 +221,13 @@ peak_rss(struct db *db, int64_t t, struct topent *e)
  * counts all its CPU time.
  */
 static int
-rollup_procs(struct db *db, int64_t t, uint64_t s0, uint64_t s1)
+rollup_procs(struct db *db, int64_t t, uint64_t s0, uint64_t first,
+    uint64_t s1)
 {
 	struct snapshot *a = snapshot_new(), *b = snapshot_new();
 	struct topent *e = NULL;
+	struct pidid *alive = NULL;
+	size_t nalive = 0;
 	size_t n = 0, i, k;
 	double secs;
 	int ret = -1, rank = 0;
@@ -187,11 +255,12 @@ rollup_procs(struct db *db, int64_t t, uint64_t s0, uint64_t s1)
 		}
 		n++;
 	}
+	alive = alive_ids(db, s1, &nalive);
 	qsort(e, n, sizeof(*e), cmp_cpu);
 	for (i = 0; i < n && i < TOP_N; i++) {
 		if (e[i].cpu <= 0)
 			continue;
-		peak_rss(db, t, &e[i]);
+		peak_rss(db, alive, nalive, first, s1, &e[i]);
 		if (insert_top(db, 1, t, rank++, &e[i]) != 0)
 			goto out;
 	}
@@ -201,13 +270,14 @@ rollup_procs(struct db *db, int64_t t, uint64_t s0, uint64_t s1)
 		for (k = TOP_N; k < n && k < 2 * TOP_N; k++) {
 			/* Any in the CPU top with more RSS was already
 			 * written; these are the RSS top outside it. */
-			peak_rss(db, t, &e[k]);
+			peak_rss(db, alive, nalive, first, s1, &e[k]);
 			if (insert_top(db, 1, t, rank++, &e[k]) != 0)
 				goto out;
 		}
 	}
 	ret = 0;
 out:
+	free(alive);
 	free(e);
 	snapshot_free(a);
 	snapshot_free(b);
@@ -235,8 +305,7 @@ rollup_minute(struct db *db, int64_t t)
 	st = db_stmt(db, RST_SYS, db_sysrow_sql());
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)s0);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)b.seq);
+	db_sysrow_bind(db, st, s0, b.seq);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		db_sysrow_read(st, &cur);
 		db_sysrow_metrics(&cur, have_prev ? &prev : NULL, v, have);
@@ -276,7 +345,7 @@ rollup_minute(struct db *db, int64_t t)
 		if (rc != SQLITE_DONE)
 			return db_sqlfail(db, rc, "rollup"), -1;
 	}
-	return rollup_procs(db, t, s0, b.seq);
+	return rollup_procs(db, t, s0, a.seq, b.seq);
 }
 
 /* Ten minutes of tier 1 into tier 2. */

@@ -36,8 +36,33 @@ db_metric_from_name(const char *name)
 	return -1;
 }
 
-/* 625218628544100588 is the hash (strtab.c) of "lo", the loopback
- * interface left out of the network totals. */
+/*
+ * The string id of "lo", the loopback interface left out of the network
+ * totals (bound as ?3 of db_sysrow_sql()). Table str has no index: the
+ * id is looked up once per handle. A string is stored once, so every row
+ * naming "lo" holds this id.
+ */
+static int64_t
+lo_id(struct db *db)
+{
+	if (db->lo_id <= 0)
+		db->lo_id = db_int(db, "SELECT id FROM str WHERE s = 'lo'", 0);
+	return db->lo_id;
+}
+
+void
+db_sysrow_bind(struct db *db, sqlite3_stmt *st, uint64_t from, uint64_t to)
+{
+	int64_t lo = lo_id(db);
+
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)from);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)to);
+	if (lo > 0)
+		sqlite3_bind_int64(st, 3, lo);
+	else
+		sqlite3_bind_null(st, 3);
+}
+
 const char *
 db_sysrow_sql(void)
 {
@@ -46,16 +71,16 @@ db_sysrow_sql(void)
 	    " c.steal_ns, s.mem_total_bytes, s.mem_available_bytes,"
 	    " s.mem_used_bytes, s.mem_cached_bytes, s.swap_used_bytes, s.load1,"
 	    " s.tasks_total,"
-	    " (SELECT sum(rx_bytes) FROM net n JOIN str x ON x.id = n.name"
-	    "  WHERE n.seq = s.seq AND x.s IS NOT 'lo'),"
-	    " (SELECT sum(tx_bytes) FROM net n JOIN str x ON x.id = n.name"
-	    "  WHERE n.seq = s.seq AND x.s IS NOT 'lo'),"
+	    " (SELECT sum(rx_bytes) FROM net n WHERE n.seq = s.seq AND"
+	    "  n.name IS NOT ?3),"
+	    " (SELECT sum(tx_bytes) FROM net n WHERE n.seq = s.seq AND"
+	    "  n.name IS NOT ?3),"
 	    " (SELECT sum(read_bytes) FROM disk d WHERE d.seq = s.seq),"
 	    " (SELECT sum(write_bytes) FROM disk d WHERE d.seq = s.seq),"
 	    " s.psi_cpu_some_total_ns, s.psi_memory_some_total_ns,"
 	    " s.psi_io_some_total_ns"
 	    " FROM sample s LEFT JOIN cpu c ON c.seq = s.seq AND c.cpu = -1"
-	    " WHERE s.seq BETWEEN ? AND ? ORDER BY s.seq";
+	    " WHERE s.seq BETWEEN ?1 AND ?2 ORDER BY s.seq";
 }
 
 enum { SR_CPU0 = 4, SR_MEM = 12, SR_NET = 19, SR_PSI = 23,
@@ -248,8 +273,7 @@ raw_rows(struct db *db, uint64_t s0, uint64_t s1)
 	st = db_stmt(db, RST_SYS, db_sysrow_sql());
 	if (st == NULL)
 		return db->last;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)s0);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)s1);
+	db_sysrow_bind(db, st, s0, s1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (r->n == r->cap) {
 			r->cap = r->cap ? 2 * r->cap : 1024;
