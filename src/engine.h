@@ -29,10 +29,10 @@ const struct snapshot *engine_sample(struct engine *);
 
 /*
  * The same sample in slices, for a caller that must stay responsive (the
- * live UI); engine_sample() is exactly these. engine_begin() reads the
- * system areas and lists the processes (0, or -EBUSY when a sample is
- * already in progress); engine_step() reads at most max_procs processes
- * and returns 1 while some remain, 0 when none do; engine_finish()
+ * live UI); engine_sample() is exactly these. engine_begin() stamps a
+ * new sample (0, or -EBUSY when one is already in progress); each
+ * engine_step() reads one system area or at most max_procs processes and
+ * returns 1 while something remains, 0 when nothing does; engine_finish()
  * completes the sample and derives its rates, returning it as
  * engine_sample() does; engine_abort() abandons it (nothing leaks; the
  * next sample derives from the last complete one). While a sample is in

@@ -138,21 +138,21 @@ sample_count(struct probe_collector *c, int r)
 		c->last = r;
 }
 
+/* The system areas, read one per step before the process walk. */
+static int (*const area_fns[AREA_NAREAS])(struct probe_collector *,
+    struct snapshot *) = {
+	[AREA_CPU] = probe_cpu,
+	[AREA_MEMORY] = probe_memory,
+	[AREA_LOAD] = probe_load,
+	[AREA_DISK] = probe_disk,
+	[AREA_NETWORK] = probe_network,
+	[AREA_PRESSURE] = probe_io,
+	[AREA_QUOTA] = probe_quota,
+};
+
 int
 probe_sample_begin(struct probe_collector *c, struct snapshot *s)
 {
-	static int (*const fns[AREA_NAREAS])(struct probe_collector *,
-	    struct snapshot *) = {
-		[AREA_CPU] = probe_cpu,
-		[AREA_MEMORY] = probe_memory,
-		[AREA_LOAD] = probe_load,
-		[AREA_DISK] = probe_disk,
-		[AREA_NETWORK] = probe_network,
-		[AREA_PRESSURE] = probe_io,
-		[AREA_QUOTA] = probe_quota,
-	};
-	int a;
-
 	if (c->in_sample)
 		return -EBUSY;
 	snapshot_clear(s);
@@ -162,20 +162,9 @@ probe_sample_begin(struct probe_collector *c, struct snapshot *s)
 		c->ops->boot_id(c, s->boot_id, sizeof(s->boot_id));
 	c->in_sample = true;
 	c->in_walk = false;
+	c->next_area = 0;
 	c->nok = 0;
 	c->last = -ENOENT;
-	for (a = 0; a < AREA_NAREAS; a++)
-		if (a != AREA_PROCESSES && (c->opts.areas & (1u << a)))
-			sample_count(c, fns[a](c, s));
-	if (c->opts.areas & (1u << AREA_PROCESSES)) {
-		int r = c->ops->processes_begin != NULL ?
-		    c->ops->processes_begin(c, s) : 0;
-
-		if (r == 0)
-			c->in_walk = true;
-		else
-			sample_count(c, r);
-	}
 	return 0;
 }
 
@@ -185,6 +174,26 @@ probe_sample_step(struct probe_collector *c, struct snapshot *s,
 {
 	int r;
 
+	if (!c->in_sample)
+		return 0;
+	/* One system area per step (mounts' statvfs or cgroup files can
+	 * take a while), then the process list and walk. */
+	while (c->next_area < AREA_NAREAS) {
+		int a = c->next_area++;
+
+		if (!(c->opts.areas & (1u << a)))
+			continue;
+		if (a != AREA_PROCESSES) {
+			sample_count(c, area_fns[a](c, s));
+			return 1;
+		}
+		r = c->ops->processes_begin != NULL ?
+		    c->ops->processes_begin(c, s) : 0;
+		if (r == 0)
+			c->in_walk = true;
+		else
+			sample_count(c, r);
+	}
 	if (!c->in_walk)
 		return 0;
 	if (c->ops->processes_step != NULL) {

@@ -64,23 +64,24 @@ int probe_sample(struct probe_collector *, struct snapshot *snap);
  * a large process table is read (the live UI); probe_sample() is exactly
  * begin, steps until 0, finish:
  *
- *   probe_sample_begin(c, snap);    clear, stamp, every system area, and
- *                                   the list of processes
- *   probe_sample_step(c, snap, n);  read at most n processes; 1 while
- *                                   some remain, 0 once all were read
+ *   probe_sample_begin(c, snap);    clear and stamp snap
+ *   probe_sample_step(c, snap, n);  read one system area, or at most n
+ *                                   processes (the list is read with
+ *                                   the first of them); 1 while
+ *                                   something remains, 0 once all was
  *   probe_sample_finish(c, snap);   complete snap (reading what remains);
  *                                   0, or -errno as probe_sample()
  *   probe_sample_abort(c, snap);    or abandon it: snap is cleared
  *
  * Between begin and finish/abort snap is incomplete: the caller must not
  * use it, nor sample anything else on c. Timestamps: wall_ns and mono_ns
- * are taken at begin, before the system areas are read; the processes are
- * read after that, spread over the steps. Rates derived between two
- * samples therefore use the begin-to-begin interval for every area; for a
- * process read k ms into one walk and k' ms into the next, the true
- * interval differs from it by k' - k, which stays within the difference
- * of the two walks' durations as long as the caller steps at a steady
- * pace (the UI steps back to back, handling only keys in between).
+ * are taken at begin; every area is read after that, spread over the
+ * steps. Rates derived between two samples therefore use the
+ * begin-to-begin interval for every area; for a value read k ms into one
+ * sample and k' ms into the next, the true interval differs from it by
+ * k' - k, which stays within the difference of the two samples' durations
+ * as long as the caller steps at a steady pace (the UI steps back to back,
+ * handling only keys in between).
  * begin returns 0, or -EBUSY (changing nothing) when a sample is
  * already in progress on c; finish returns -EINVAL when none is.
  */

@@ -50,6 +50,7 @@ struct probe_collector {
 	/* the sample in progress, probe_sample_begin() to _finish() */
 	bool in_sample;
 	bool in_walk;  /* its process walk is not done yet */
+	int next_area; /* the next area its steps read */
 	int nok, last; /* areas read, and the last area's error */
 };
 

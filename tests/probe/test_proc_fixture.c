@@ -914,6 +914,61 @@ out:
 	snapshot_free(sb);
 }
 
+/* The system areas are read one per step, before the processes. */
+static void
+test_steps_areas(void)
+{
+	const char *top = getenv("top_srcdir");
+	char proc[4096], sys[4096], err[256] = "";
+	struct probe_options o;
+	struct probe_collector *a, *b;
+	struct snapshot *sa = snapshot_new(), *sb = snapshot_new();
+	int steps = 0, more, most = 0;
+
+	snprintf(proc, sizeof proc, "%s/tests/probe/fixtures/cg2/proc",
+	    top != NULL ? top : ".");
+	snprintf(sys, sizeof sys, "%s/tests/probe/fixtures/cg2/sys",
+	    top != NULL ? top : ".");
+	memset(&o, 0, sizeof o);
+	o.proc_root = proc;
+	o.sys_root = sys;
+	a = probe_collector_new(&o, err, sizeof err);
+	b = probe_collector_new(&o, err, sizeof err);
+	if (!ok(a != NULL && b != NULL, "areas: collectors on cg2 (%s)", err))
+		goto out;
+	probe_sample(a, sa);
+	probe_sample_begin(b, sb);
+	do {
+		uint32_t before = sb->areas;
+		int n = 0;
+
+		more = probe_sample_step(b, sb, KSTEP);
+		for (before = sb->areas & ~before; before != 0;
+		    before &= before - 1)
+			n++; /* areas this step added */
+		if (n > most)
+			most = n;
+		steps++;
+	} while (more > 0);
+	is_int(probe_sample_finish(b, sb), 0, "areas: stepped sample succeeds");
+	is_int(most, 1, "areas: no step reads more than one area");
+	/* 7 system areas, then the (empty) process walk */
+	is_int(steps, AREA_NAREAS, "areas: one step per area");
+	ok(sb->areas == sa->areas && sb->ncpu == sa->ncpu &&
+	    sb->ncpu > 0 && memcmp(sb->cpu, sa->cpu,
+	    sb->ncpu * sizeof(*sb->cpu)) == 0 &&
+	    memcmp(&sb->mem, &sa->mem, sizeof sb->mem) == 0 &&
+	    memcmp(&sb->load, &sa->load, sizeof sb->load) == 0 &&
+	    sb->nfs == sa->nfs && sb->ndisk == sa->ndisk &&
+	    sb->nnet == sa->nnet,
+	    "areas: the same as the one-shot sample");
+out:
+	probe_collector_free(a);
+	probe_collector_free(b);
+	snapshot_free(sa);
+	snapshot_free(sb);
+}
+
 int
 main(void)
 {
@@ -924,5 +979,6 @@ main(void)
 	test_big();
 	test_churn();
 	test_steps();
+	test_steps_areas();
 	return tap_done();
 }
