@@ -28,6 +28,9 @@ int synth_compare(const struct snapshot *a, const struct snapshot *b);
 /* First column of the first row of sql on the database at path, opened
  * read-only by SQLite itself; -1 on any failure. */
 long long synth_q1(const char *path, const char *sql);
+/* The whole file at path, NUL-terminated (a fixture); NULL if it cannot
+ * be read. Caller frees. */
+char *synth_slurp(const char *path);
 /* rm -rf dir (a test's mkdtemp directory). */
 void synth_rmtree(const char *dir);
 

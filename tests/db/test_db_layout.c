@@ -23,27 +23,6 @@
 
 static char dir[] = "/tmp/histop-layout-XXXXXX";
 
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf;
-	long n;
-
-	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0)
-		return NULL;
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		fclose(f);
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
 /* Write synth_churn() samples [from, to) to an open writer. */
 static int
 record(struct db *db, int from, int to)
@@ -179,14 +158,14 @@ migrated(void)
 	struct db_writer_options o = { .no_retention = true };
 	struct db_error e;
 	struct db *db;
-	sqlite3 *h;
+	sqlite3 *h = NULL;
 	char *sql, q[200];
 	long long ntop;
 
 	snprintf(path, sizeof(path), "%s/v2.db", dir);
 	snprintf(fx, sizeof(fx), "%s/tests/db/fixtures/v2.sql",
 	    src != NULL ? src : ".");
-	sql = slurp(fx);
+	sql = synth_slurp(fx);
 	ok(sql != NULL && sqlite3_open(path, &h) == SQLITE_OK &&
 	    sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK,
 	    "version 2 database built from the fixture");

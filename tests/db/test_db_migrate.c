@@ -18,27 +18,6 @@
 #include "synth.h"
 #include "tap.h"
 
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf;
-	long n;
-
-	if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0)
-		return NULL;
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		fclose(f);
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
 int
 main(void)
 {
@@ -56,7 +35,7 @@ main(void)
 	snprintf(path, sizeof(path), "%s/v1.db", dir);
 	snprintf(fx, sizeof(fx), "%s/tests/db/fixtures/v1.sql",
 	    src != NULL ? src : ".");
-	sql = slurp(fx);
+	sql = synth_slurp(fx);
 	ok(sql != NULL, "fixture read");
 	if (sql == NULL)
 		return tap_done();
