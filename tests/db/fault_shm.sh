@@ -72,7 +72,7 @@ else
 	for i in 1 2 3 4; do skip "chown not permitted (not root)"; done
 fi
 # The recorder not root: its own -shm made read-only is refused too.
-if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
+if fl_can_nobody; then
 	mkdir "$T/u"
 	cp "$DB" "$T/u/history.db"
 	: > "$T/u/history.db-shm"
@@ -80,7 +80,7 @@ if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
 	chown -R 65534:65534 "$T/u"
 	chmod 755 "$T"
 	sum=$(fl_sum "$T/u/history.db")
-	setpriv --reuid=65534 --regid=65534 --clear-groups "$HISTOP" record \
+	fl_nobody "$HISTOP" record \
 	    --db "$T/u/history.db" --count 1 2>"$T/err"
 	is "$?" 1 "mode 0400 -shm, recorder not root: exit 1"
 	grep -q "history.db-shm: cannot write it: Permission denied" "$T/err"
