@@ -119,18 +119,22 @@ if command -v tmux >/dev/null && chattr +i "$DB" 2>/dev/null &&
 	sock="histop-shm-$$"
 	tmux -L "$sock" -f /dev/null new-session -d -x 120 -y 30 \
 	    "XDG_CONFIG_HOME=$T/cfg XDG_STATE_HOME=$T/st $HISTOP --db $DB -d 0.5; sleep 30"
-	i=0
-	while [ $i -lt 50 ] && ! tmux -L "$sock" capture-pane -p |
-	    grep -q "not recording"; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	scr=$(tmux -L "$sock" capture-pane -p)
-	printf '%s\n' "$scr" | grep "not recording" | sed 's/^/# /'
-	printf '%s\n' "$scr" | grep -q "not recording.*-shm"
+	# screen_has PATTERN: poll the pane up to 15 s.
+	screen_has() {
+		i=0
+		while [ $i -lt 150 ]; do
+			tmux -L "$sock" capture-pane -p | grep -q -- "$1" &&
+			    return 0
+			sleep 0.1
+			i=$((i + 1))
+		done
+		return 1
+	}
+	screen_has "not recording"
+	tmux -L "$sock" capture-pane -p | grep "not recording" | sed 's/^/# /'
+	tmux -L "$sock" capture-pane -p | grep -q "not recording.*-shm"
 	ok $? "live UI: says not recording, naming the -shm"
-	sleep 1
-	printf '%s\n' "$(tmux -L "$sock" capture-pane -p)" | grep -q "PID"
+	screen_has "PID"
 	ok $? "live UI: still running, showing processes"
 	tmux -L "$sock" send-keys q
 	sleep 0.5
