@@ -18,11 +18,18 @@
 #include <unistd.h>
 
 #include "core/snapshot.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
+/*
+ * Messages carry text from the file: SQLite's errors quote a damaged or
+ * planted schema ("near \"...\": syntax error"), paths are the user's.
+ * Escaped like any hostile text before they can reach a terminal.
+ */
 void
 db_seterr(struct db_error *err, enum db_status code, const char *fmt, ...)
 {
+	char raw[1024];
 	va_list ap;
 
 	if (err == NULL)
@@ -30,8 +37,9 @@ db_seterr(struct db_error *err, enum db_status code, const char *fmt, ...)
 	err->code = code;
 	err->pid = 0;
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
+	text_shown(err->msg, sizeof(err->msg), raw);
 }
 
 void
@@ -47,11 +55,13 @@ db_copyerr(struct db_error *err, const struct db *db)
 enum db_status
 db_fail(struct db *db, enum db_status st, const char *fmt, ...)
 {
+	char raw[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(db->errmsg, sizeof(db->errmsg), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
+	text_shown(db->errmsg, sizeof(db->errmsg), raw);
 	db->last = st;
 	return st;
 }

@@ -359,6 +359,17 @@ read_counters(struct snapshot *s, sqlite3_stmt *st, int *up, uint64_t *v,
 	return col_str(s, st, 0);
 }
 
+/* A device row whose name string is missing: the file is damaged (the
+ * writer never stores one); every user of a snapshot relies on names. */
+static enum db_status
+no_name(struct db *db, sqlite3_stmt *st, uint64_t seq, const char *what)
+{
+	sqlite3_reset(st);
+	return db_fail(db, DB_ERR_CORRUPT, "%s: sample %llu: a %s row without "
+	    "its name (damaged database)", db->path, (unsigned long long)seq,
+	    what);
+}
+
 static enum db_status
 load_devices(struct db *db, uint64_t seq, struct snapshot *s)
 {
@@ -390,6 +401,8 @@ load_devices(struct db *db, uint64_t seq, struct snapshot *s)
 
 		d->name = read_counters(s, st, NULL, d->v, &d->have,
 		    DISK_NFIELDS);
+		if (d->name == NULL)
+			return no_name(db, st, seq, "disk");
 	}
 	if (st == NULL || rc != SQLITE_DONE)
 		return st == NULL ? db->last : db_sqlfail(db, rc, "read disk");
@@ -401,6 +414,8 @@ load_devices(struct db *db, uint64_t seq, struct snapshot *s)
 
 		n->name = read_counters(s, st, &n->up, n->v, &n->have,
 		    NET_NFIELDS);
+		if (n->name == NULL)
+			return no_name(db, st, seq, "network");
 	}
 	if (st == NULL || rc != SQLITE_DONE)
 		return st == NULL ? db->last : db_sqlfail(db, rc,

@@ -78,6 +78,11 @@ fl_q() {
 
 fl_sum() { cksum < "$1"; }
 
+# fl_nobody CMD...: run CMD as user nobody (65534), without groups (root
+# and setpriv needed: check fl_can_nobody first).
+fl_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+fl_can_nobody() { command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; }
+
 # fl_whole DB: prints nothing and returns 0 when the database passes
 # PRAGMA integrity_check and holds only whole samples; otherwise prints
 # what is wrong. A whole sample (histop-db(5)): seqs contiguous; at least

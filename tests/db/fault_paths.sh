@@ -72,13 +72,13 @@ is "$(fl_q "$T/p/good.db" "SELECT max(seq) - count(*) FROM sample")" 0 \
 ok $([ ! -e "$T/p/good.pid" ]; echo $?) "pidfile removed at exit"
 
 # A database in a directory the recorder may not write.
-if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
+if fl_can_nobody; then
 	mkdir "$T/nd"
 	"$HISTOP" record --db "$T/nd/h.db" --count 1 2>/dev/null
 	chown 65534 "$T/nd/h.db" "$T/nd/h.db.lock"
 	chmod 755 "$T" "$T/nd"
 	sum=$(fl_sum "$T/nd/h.db")
-	setpriv --reuid=65534 --regid=65534 --clear-groups "$HISTOP" record \
+	fl_nobody "$HISTOP" record \
 	    --db "$T/nd/h.db" --count 1 2>"$T/err"
 	is "$?" 1 "directory not writable: exit 1"
 	grep -q "$T/nd/h.db-wal: cannot create it: Permission denied (directory $T/nd)" "$T/err"

@@ -72,7 +72,7 @@ else
 	for i in 1 2 3 4; do skip "chown not permitted (not root)"; done
 fi
 # The recorder not root: its own -shm made read-only is refused too.
-if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
+if fl_can_nobody; then
 	mkdir "$T/u"
 	cp "$DB" "$T/u/history.db"
 	: > "$T/u/history.db-shm"
@@ -80,7 +80,7 @@ if command -v setpriv >/dev/null && [ "$(id -u)" = 0 ]; then
 	chown -R 65534:65534 "$T/u"
 	chmod 755 "$T"
 	sum=$(fl_sum "$T/u/history.db")
-	setpriv --reuid=65534 --regid=65534 --clear-groups "$HISTOP" record \
+	fl_nobody "$HISTOP" record \
 	    --db "$T/u/history.db" --count 1 2>"$T/err"
 	is "$?" 1 "mode 0400 -shm, recorder not root: exit 1"
 	grep -q "history.db-shm: cannot write it: Permission denied" "$T/err"
@@ -119,18 +119,22 @@ if command -v tmux >/dev/null && chattr +i "$DB" 2>/dev/null &&
 	sock="histop-shm-$$"
 	tmux -L "$sock" -f /dev/null new-session -d -x 120 -y 30 \
 	    "XDG_CONFIG_HOME=$T/cfg XDG_STATE_HOME=$T/st $HISTOP --db $DB -d 0.5; sleep 30"
-	i=0
-	while [ $i -lt 50 ] && ! tmux -L "$sock" capture-pane -p |
-	    grep -q "not recording"; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	scr=$(tmux -L "$sock" capture-pane -p)
-	printf '%s\n' "$scr" | grep "not recording" | sed 's/^/# /'
-	printf '%s\n' "$scr" | grep -q "not recording.*-shm"
+	# screen_has PATTERN: poll the pane up to 15 s.
+	screen_has() {
+		i=0
+		while [ $i -lt 150 ]; do
+			tmux -L "$sock" capture-pane -p | grep -q -- "$1" &&
+			    return 0
+			sleep 0.1
+			i=$((i + 1))
+		done
+		return 1
+	}
+	screen_has "not recording"
+	tmux -L "$sock" capture-pane -p | grep "not recording" | sed 's/^/# /'
+	tmux -L "$sock" capture-pane -p | grep -q "not recording.*-shm"
 	ok $? "live UI: says not recording, naming the -shm"
-	sleep 1
-	printf '%s\n' "$(tmux -L "$sock" capture-pane -p)" | grep -q "PID"
+	screen_has "PID"
 	ok $? "live UI: still running, showing processes"
 	tmux -L "$sock" send-keys q
 	sleep 0.5

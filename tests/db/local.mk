@@ -115,3 +115,5 @@ TESTS += tests/db/fault_migrate.sh
 EXTRA_DIST += tests/db/fault_migrate.sh
 TESTS += tests/db/fault_paths.sh
 EXTRA_DIST += tests/db/fault_paths.sh
+TESTS += tests/db/fault_flip.sh
+EXTRA_DIST += tests/db/fault_flip.sh

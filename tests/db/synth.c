@@ -341,14 +341,14 @@ synth_slurp(const char *path)
 	return buf;
 }
 
-long long
-synth_q1(const char *path, const char *sql)
+static long long
+query1(const char *path, const char *sql, int flags)
 {
 	sqlite3 *h;
 	sqlite3_stmt *st;
 	long long v = -1;
 
-	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &h, flags, NULL) != SQLITE_OK) {
 		sqlite3_close(h);
 		return -1;
 	}
@@ -359,6 +359,18 @@ synth_q1(const char *path, const char *sql)
 	}
 	sqlite3_close(h);
 	return v;
+}
+
+long long
+synth_q1(const char *path, const char *sql)
+{
+	return query1(path, sql, SQLITE_OPEN_READONLY);
+}
+
+long long
+synth_q1_rw(const char *path, const char *sql)
+{
+	return query1(path, sql, SQLITE_OPEN_READWRITE);
 }
 
 void

@@ -28,6 +28,9 @@ int synth_compare(const struct snapshot *a, const struct snapshot *b);
 /* First column of the first row of sql on the database at path, opened
  * read-only by SQLite itself; -1 on any failure. */
 long long synth_q1(const char *path, const char *sql);
+/* The same through a read-write connection, as another program would
+ * open the database (its close may checkpoint and delete the -wal). */
+long long synth_q1_rw(const char *path, const char *sql);
 /* The whole file at path, NUL-terminated (a fixture); NULL if it cannot
  * be read. Caller frees. */
 char *synth_slurp(const char *path);

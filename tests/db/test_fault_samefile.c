@@ -15,7 +15,6 @@
 #include "config.h"
 
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,25 +72,6 @@ child(const char *path, int order, int up, int down)
 	_exit(17);
 }
 
-/* Another program's use of the database: open read-write, read, close. */
-static long long
-other_process(const char *path)
-{
-	sqlite3 *h = NULL;
-	sqlite3_stmt *st;
-	long long n = -1;
-
-	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE, NULL) ==
-	    SQLITE_OK && sqlite3_prepare_v2(h, "SELECT count(*) FROM sample",
-	    -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(h);
-	return n;
-}
-
 int
 main(void)
 {
@@ -137,7 +117,9 @@ main(void)
 		}
 		snprintf(nm, sizeof(nm), "%s: another process reads the "
 		    "samples so far", name[order]);
-		is_int((int)other_process(path), FIRST + order, nm);
+		/* Another program: open read-write, read, close. */
+		is_int((int)synth_q1_rw(path, "SELECT count(*) FROM sample"),
+		    FIRST + order, nm);
 		ok(stat(wal, &st) == 0, "%s: the writer's -wal survives the "
 		    "other process closing the database", name[order]);
 		if (write(down[1], "g", 1) != 1)
