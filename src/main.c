@@ -5,6 +5,9 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -296,6 +299,18 @@ main(int argc, char **argv)
 	bool batch = false;
 	int r;
 
+#ifdef __GLIBC__
+	/*
+	 * histop runs for months: keep its memory from ratcheting up. By
+	 * default glibc raises its mmap threshold to the size of any mapped
+	 * block freed, so after the store's once-a-minute rollup (two whole
+	 * snapshots loaded and freed) big arrays come from the heap, whose
+	 * holes are never given back. A fixed threshold keeps blocks of 128
+	 * KiB and more in their own mappings: freed means returned.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 128 * 1024);
+#endif
 	setlocale(LC_ALL, "");
 	i18n_init();
 

@@ -661,6 +661,7 @@ load_procs(struct db *db, uint64_t seq, int64_t key, struct snapshot *s)
 		free(ids);
 		return db->last;
 	}
+	snapshot_reserve_procs(s, n);
 	for (i = 0; i < n; i++) {
 		sqlite3_bind_int64(st, 1, ids[i]);
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)seq);
