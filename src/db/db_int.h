@@ -43,7 +43,7 @@ struct strcache;
 enum { RST_SAMPLE, RST_CPU, RST_DISK, RST_NET, RST_FS, RST_LIMITS,
 	RST_RLIMIT, RST_LIVE, RST_PROC, RST_STR, RST_FIRST, RST_LAST,
 	RST_BEFORE, RST_AFTER, RST_NEXT, RST_PREV, RST_RANGE, RST_PREVSEQ,
-	RST_SYS, RST_HIST, RST_PID, RST_ROLLUP, RST_RET0, RST_NSTMTS = RST_RET0 + 29 };
+	RST_SYS, RST_HIST, RST_PID, RST_ROLLUP, RST_RET0, RST_NSTMTS = RST_RET0 + 40 };
 
 struct db {
 	sqlite3 *sql;
@@ -79,6 +79,14 @@ struct db {
 	/* retention state */
 	int64_t rollup_done[3];   /* end of the last rolled-up bucket, per tier */
 	int64_t next_retention_ns;
+	/* the sweep of unused strings: ids up to sweep_hi not marked in
+	 * sweep_bits by the end of a pass over every table are deleted */
+	uint64_t *sweep_bits;
+	int64_t sweep_hi;
+	int64_t sweep_key[3];     /* last key scanned in table sweep_tab */
+	int sweep_tab;
+	bool sweep_deleted;       /* strings deleted: drop the cached ids */
+	int64_t sweep_after_ns;   /* wall time before which no pass starts */
 
 	/* WAL size bound (db_wal_bound()) */
 	unsigned wal_skip, wal_backoff;
@@ -140,6 +148,9 @@ void strcache_commit(struct strcache *);
 void strcache_rollback(struct strcache *);
 /* Hash every stored string (the writer, at open); -1 on error. */
 int db_strtab_load(struct db *);
+/* Forget every cached id and hash the stored strings again (after
+ * retention deleted some). */
+void strcache_reset(struct db *);
 /* id of the string, inserting it; 0 on SQLite failure (status in db). */
 int64_t db_intern(struct db *, const char *s, size_t len);
 
@@ -174,6 +185,8 @@ sqlite3_stmt *db_stmt(struct db *, int slot, const char *sql);
 void db_retention_init(struct db *);
 void db_retention_step(struct db *);
 void db_retention_fini(struct db *);
+/* Mark string id as in use for the running sweep of unused strings. */
+void db_sweep_mark(struct db *, int64_t id);
 
 /* series.c: the system metrics of one sample, as read for series and
  * rollups (db_sysrow_sql() selects seq range ?1..?2). */

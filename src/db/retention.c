@@ -590,6 +590,166 @@ prune_tier(struct db *db, int tier, int64_t cut)
 	    "tier = ?1 AND t_ns < ?2", tier, cut);
 }
 
+/* ---- strings no row uses any more -------------------------------------- */
+
+/*
+ * Every table that refers to str, walked in its key order a slice at a
+ * time; a string not seen in any of them, nor interned by the writer
+ * meanwhile (db_sweep_mark()), since the pass began is deleted. Strings
+ * stored after the pass began are left for the next one. A pass starts
+ * after raw samples were pruned, at most once per raw-sample age (a day
+ * by default): it reads every row once, a few seconds of CPU a day.
+ */
+static const struct sweep_tab {
+	const char *table, *key, *refs;
+	int nkey, nref;
+} sweep_tabs[] = {
+	{ "sample", "seq", "boot", 1, 1 },
+	{ "disk", "seq, name", "name", 2, 1 },
+	{ "net", "seq, name", "name", 2, 1 },
+	{ "fs", "seq, n", "device, mount, type", 2, 3 },
+	{ "limits", "seq", "cgroup_path, io_max", 1, 2 },
+	{ "process", "id", "boot", 1, 1 },
+	{ "proc", "id, seq", "user, comm, cmdline, cgroup", 2, 4 },
+	{ "rollup_proc", "tier, t_ns, rank", "user, comm, cmdline", 3, 3 },
+};
+#define SWEEP_NTABS ((int)(sizeof(sweep_tabs) / sizeof(sweep_tabs[0])))
+/* Rows read (or strings checked) per step. */
+#define SWEEP_ROWS 2000
+#define SWEEP_SLOT (RST_RET0 + 29)
+
+void
+db_sweep_mark(struct db *db, int64_t id)
+{
+	if (db->sweep_bits != NULL && id > 0 && id <= db->sweep_hi)
+		db->sweep_bits[id / 64] |= UINT64_C(1) << (id % 64);
+}
+
+static bool
+sweep_marked(const struct db *db, int64_t id)
+{
+	return (db->sweep_bits[id / 64] >> (id % 64)) & 1;
+}
+
+static void
+sweep_start(struct db *db, int64_t now, int64_t every)
+{
+	int k;
+
+	if (now < db->sweep_after_ns)
+		return;
+	db->sweep_after_ns = now + every;
+	db->sweep_hi = db_int(db, "SELECT max(id) FROM str", 0);
+	if (db->sweep_hi <= 0)
+		return;
+	db->sweep_bits = xcalloc((size_t)db->sweep_hi / 64 + 1,
+	    sizeof(*db->sweep_bits));
+	db->sweep_tab = 0;
+	for (k = 0; k < 3; k++)
+		db->sweep_key[k] = INT64_MIN;
+}
+
+static void
+sweep_stop(struct db *db)
+{
+	free(db->sweep_bits);
+	db->sweep_bits = NULL;
+	db->sweep_hi = 0;
+}
+
+/* Read the next slice of table t; 1 when the table is done. */
+static int
+sweep_scan(struct db *db, const struct sweep_tab *t)
+{
+	static const char *const after[] = { "?1", "?1, ?2", "?1, ?2, ?3" };
+	sqlite3_stmt *st;
+	char *sql;
+	int rc, k, n = 0;
+
+	sql = xasprintf("SELECT %s, %s FROM %s WHERE (%s) > (%s) ORDER BY %s "
+	    "LIMIT %d", t->key, t->refs, t->table, t->key, after[t->nkey - 1],
+	    t->key, SWEEP_ROWS);
+	st = db_stmt(db, SWEEP_SLOT + db->sweep_tab, sql);
+	free(sql);
+	if (st == NULL)
+		return -1;
+	for (k = 0; k < t->nkey; k++)
+		sqlite3_bind_int64(st, k + 1, db->sweep_key[k]);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (k = 0; k < t->nkey; k++)
+			db->sweep_key[k] = sqlite3_column_int64(st, k);
+		for (k = 0; k < t->nref; k++)
+			if (sqlite3_column_type(st, t->nkey + k) ==
+			    SQLITE_INTEGER)
+				db_sweep_mark(db, sqlite3_column_int64(st,
+				    t->nkey + k));
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "sweep strings"), -1;
+	return n < SWEEP_ROWS;
+}
+
+/* Delete the next slice of unmarked strings; 1 when the pass is done. */
+static int
+sweep_delete(struct db *db)
+{
+	sqlite3_stmt *st, *del;
+	int64_t ids[SWEEP_ROWS];
+	int rc, n = 0, i;
+
+	st = db_stmt(db, SWEEP_SLOT + SWEEP_NTABS, "SELECT id FROM str WHERE "
+	    "id > ?1 AND id <= ?2 ORDER BY id LIMIT ?3");
+	del = db_stmt(db, SWEEP_SLOT + SWEEP_NTABS + 1, "DELETE FROM str "
+	    "WHERE id = ?");
+	if (st == NULL || del == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, db->sweep_key[0]);
+	sqlite3_bind_int64(st, 2, db->sweep_hi);
+	sqlite3_bind_int(st, 3, SWEEP_ROWS);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		ids[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlfail(db, rc, "sweep strings"), -1;
+	for (i = 0; i < n; i++) {
+		db->sweep_key[0] = ids[i];
+		if (sweep_marked(db, ids[i]))
+			continue;
+		sqlite3_bind_int64(del, 1, ids[i]);
+		rc = sqlite3_step(del);
+		sqlite3_reset(del);
+		if (rc != SQLITE_DONE)
+			return db_sqlfail(db, rc, "sweep strings"), -1;
+		db->sweep_deleted = true;
+	}
+	return n < SWEEP_ROWS;
+}
+
+/* One slice of the sweep, if one is running. */
+static int
+sweep_step(struct db *db)
+{
+	int r, k;
+
+	if (db->sweep_bits == NULL)
+		return 0;
+	if (db->sweep_tab < SWEEP_NTABS) {
+		r = sweep_scan(db, &sweep_tabs[db->sweep_tab]);
+		if (r == 1) {
+			db->sweep_tab++;
+			for (k = 0; k < 3; k++)
+				db->sweep_key[k] = INT64_MIN;
+		}
+		return r < 0 ? -1 : 0;
+	}
+	r = sweep_delete(db);
+	if (r == 1)
+		sweep_stop(db);
+	return r < 0 ? -1 : 0;
+}
+
 static uint64_t
 used_bytes(struct db *db)
 {
@@ -638,6 +798,9 @@ prune(struct db *db, int64_t now)
 	if (c > (int64_t)first.seq) {
 		if (prune_before(db, c) < 0)
 			return -1;
+		/* Rows went: look for strings nobody uses any more. */
+		if (db->sweep_bits == NULL)
+			sweep_start(db, now, raw);
 	} else
 		c = 0; /* no raw group left to drop */
 	/* Rollups past their age; over the cap, the oldest hour of them
@@ -659,13 +822,24 @@ db_retention_step(struct db *db)
 	r = rollups(db, now);
 	if (r == 0 && !db->opts.no_retention && db->writes % 4 == 0)
 		r = prune(db, now);
+	if (r == 0 && !db->opts.no_retention)
+		r = sweep_step(db);
 	if (r != 0 || db_exec(db, "COMMIT") != SQLITE_OK) {
 		db_exec(db, "ROLLBACK");
+		/* Deletions undone: start the sweep again later. */
+		sweep_stop(db);
+		db->sweep_deleted = false;
 		strcache_rollback(db->strs);
 		db_retention_init(db); /* back to what is committed */
 		return;
 	}
 	strcache_commit(db->strs);
+	/* Ids of deleted strings must not come back from a cache. */
+	if (db->sweep_deleted) {
+		db->sweep_deleted = false;
+		strcache_reset(db);
+		db->lo_id = 0;
+	}
 	/* Give free pages back, a little at a time. */
 	if (!db->opts.no_retention &&
 	    db_int(db, "PRAGMA freelist_count", 0) > 256)

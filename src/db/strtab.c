@@ -246,8 +246,8 @@ bind_str(sqlite3_stmt *st, int idx, const char *s, size_t len)
 		sqlite3_bind_blob(st, idx, s, (int)len, SQLITE_STATIC);
 }
 
-int64_t
-db_intern(struct db *db, const char *s, size_t len)
+static int64_t
+intern(struct db *db, const char *s, size_t len)
 {
 	struct strcache *c = db->strs;
 	uint64_t h1 = siphash24(&c->k1, s, len), h2 = siphash24(&c->k2, s, len);
@@ -284,4 +284,27 @@ db_intern(struct db *db, const char *s, size_t len)
 	}
 	strcache_put(c, h1, h2, id);
 	return id;
+}
+
+int64_t
+db_intern(struct db *db, const char *s, size_t len)
+{
+	int64_t id = intern(db, s, len);
+
+	/* In use again while retention looks for unused strings. */
+	db_sweep_mark(db, id);
+	return id;
+}
+
+void
+strcache_reset(struct db *db)
+{
+	struct strcache *c = db->strs;
+
+	strcache_clear(c);
+	c->nent = c->mark = 0;
+	if (c->bucket != NULL)
+		memset(c->bucket, 0, c->nbucket * sizeof(*c->bucket));
+	/* On failure a string not found is stored again: never wrong. */
+	(void)db_strtab_load(db);
 }

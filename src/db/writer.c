@@ -325,6 +325,8 @@ db_writer_fini(struct db *db)
 	db->proc_cols = NULL;
 	strcache_free(db->strs);
 	db->strs = NULL;
+	free(db->sweep_bits);
+	db->sweep_bits = NULL;
 }
 
 uint64_t

@@ -281,6 +281,104 @@ peak(void)
 	snapshot_free(s);
 }
 
+/* Sample i of a host whose short jobs have their own command lines, a
+ * minute apart; a job's line comes back 40 jobs later. */
+static void
+jobs(struct snapshot *s, int i)
+{
+	struct snap_proc *p;
+	char buf[32];
+	int j, n;
+
+	synth_fill(s, i, 10);
+	s->wall_ns = SYNTH_T0 + i * SYNTH_CHURN_STEP;
+	s->mono_ns = INT64_C(50000000000) + i * SYNTH_CHURN_STEP;
+	for (j = 0; j <= i; j++) {
+		if (i >= j + 1 + j * 7 % 5)
+			continue;
+		p = snapshot_add_proc(s);
+		p->pid = 2000 + j;
+		p->start_time_ns = (uint64_t)j * 1000000000ULL;
+		n = snprintf(buf, sizeof(buf), "job --n=%d", j % 40);
+		p->cmdline = snapshot_str(s, buf, (size_t)n);
+		p->comm = snapshot_str(s, "job", 3);
+		p->have = (UINT64_C(1) << PROC_PID) |
+		    (UINT64_C(1) << PROC_START_TIME) |
+		    (UINT64_C(1) << PROC_CMDLINE) | (UINT64_C(1) << PROC_COMM);
+	}
+	snapshot_sort_procs(s);
+}
+
+/* References to str that name no string, in every table. */
+#define DANGLING "SELECT count(*) FROM (" \
+	"SELECT boot x FROM sample UNION ALL SELECT name FROM disk " \
+	"UNION ALL SELECT name FROM net UNION ALL SELECT device FROM fs " \
+	"UNION ALL SELECT mount FROM fs UNION ALL SELECT type FROM fs " \
+	"UNION ALL SELECT cgroup_path FROM limits UNION ALL SELECT io_max " \
+	"FROM limits UNION ALL SELECT boot FROM process UNION ALL SELECT " \
+	"user FROM proc UNION ALL SELECT comm FROM proc UNION ALL SELECT " \
+	"cmdline FROM proc UNION ALL SELECT cgroup FROM proc UNION ALL " \
+	"SELECT user FROM rollup_proc UNION ALL SELECT comm FROM " \
+	"rollup_proc UNION ALL SELECT cmdline FROM rollup_proc) " \
+	"WHERE x IS NOT NULL AND x NOT IN (SELECT id FROM str)"
+
+static void
+sweep(void)
+{
+	char path[600];
+	struct db_writer_options o = {
+		.retention_ns = INT64_C(20) * 60 * 1000000000,
+	};
+	struct snapshot *want = snapshot_new(), *got = snapshot_new();
+	struct db_error e;
+	struct db *db;
+	long long first;
+	int i, bad = 0, wrong = 0;
+
+	snprintf(path, sizeof(path), "%s/sweep.db", dir);
+	db = db_open_writer(path, &o, &e);
+	for (i = 0; db != NULL && i < 35; i++) {
+		jobs(want, i);
+		bad += db_write(db, want, &e) != DB_OK;
+	}
+	db_close(db);
+	ok(db != NULL && bad == 0, "35 samples of short jobs, 20 minutes kept");
+	is_int((int)synth_q1(path, "SELECT count(*) FROM str WHERE s GLOB "
+	    "'job --n=*'"), 35, "one command line per job");
+	/* Go on past the jobs' lines coming back, over a restart. */
+	db = db_open_writer(path, &o, &e);
+	for (; db != NULL && i < 90; i++) {
+		jobs(want, i);
+		bad += db_write(db, want, &e) != DB_OK;
+	}
+	db_close(db);
+	ok(db != NULL && bad == 0, "and 55 more after a restart");
+	is_int((int)synth_q1(path, DANGLING), 0, "no row refers to a deleted "
+	    "string");
+	ok(synth_q1(path, "SELECT count(*) FROM str WHERE s GLOB 'job --n=*' "
+	    "AND id NOT IN (SELECT cmdline FROM proc WHERE cmdline IS NOT NULL "
+	    "UNION SELECT cmdline FROM rollup_proc WHERE cmdline IS NOT NULL) "
+	    "AND id < (SELECT min(cmdline) FROM proc p JOIN process r ON "
+	    "r.id = p.id WHERE r.pid >= 2070)") == 0, "the lines of pruned jobs "
+	    "are gone");
+	is_int((int)synth_q1(path, "SELECT count(*) FROM (SELECT s FROM str "
+	    "GROUP BY s HAVING count(*) > 1)"), 0, "a line that came back is "
+	    "stored once");
+	first = synth_q1(path, "SELECT min(seq) FROM sample");
+	db = db_open_reader(path, &e);
+	for (i = (int)first - 1; db != NULL && i < 90; i++) {
+		jobs(want, i);
+		if (db_snapshot(db, (uint64_t)i + 1, got) != DB_OK ||
+		    synth_compare(want, got) != 0)
+			wrong++;
+	}
+	db_close(db);
+	ok(first > 20 && wrong == 0, "every kept sample reads back exactly "
+	    "(from %lld)", first);
+	snapshot_free(want);
+	snapshot_free(got);
+}
+
 int
 main(void)
 {
@@ -290,6 +388,7 @@ main(void)
 	peak();
 	migrated();
 	pruned();
+	sweep();
 	if (getenv("KEEP") == NULL)
 		synth_rmtree(dir);
 	return tap_done();
