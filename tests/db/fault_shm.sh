@@ -147,16 +147,18 @@ else
 	for i in 1 2 3; do skip "needs tmux and chattr"; done
 fi
 
-# The live UI recording to a disk that fills mid-run: its status line
-# says recording is paused, it keeps running, and records again once
-# space returns.
+# The live UI recording to a disk that fills mid-run (a filler file takes
+# the rest of a tmpfs): its status line says recording is paused, it
+# keeps running, and records again once the filler is removed.
 mkdir "$T/uifull"
 if command -v tmux >/dev/null &&
-    fl_mount -t tmpfs -o size=1m histop-uifull "$T/uifull"; then
+    fl_mount -t tmpfs -o size=4m histop-uifull "$T/uifull"; then
 	sock="histop-shmfull-$$"
 	U=$T/uifull/history.db
 	tmux -L "$sock" -f /dev/null new-session -d -x 150 -y 30 \
 	    "XDG_CONFIG_HOME=$T/cfg XDG_STATE_HOME=$T/st $HISTOP --db $U -d 0.2; sleep 30"
+	fl_wait_samples "$U" 3 20000
+	dd if=/dev/zero of="$T/uifull/filler" bs=4k 2>/dev/null
 	screen_has "recording paused"
 	ok $? "live UI, disk full mid-run: says recording is paused"
 	tmux -L "$sock" capture-pane -p | grep "recording paused" |
@@ -164,7 +166,7 @@ if command -v tmux >/dev/null &&
 	screen_has "PID"
 	ok $? "live UI, disk full mid-run: still running"
 	n=$(fl_q "$U" "SELECT count(*) FROM sample")
-	mount -o remount,size=16m "$T/uifull"
+	rm -f "$T/uifull/filler"
 	fl_wait_samples "$U" $((n + 3)) 20000
 	ok $? "live UI: records again once space returns ($n samples before)"
 	tmux -L "$sock" send-keys q
