@@ -281,6 +281,8 @@ utf8_valid(const char *s, size_t len)
 #define DB_WAL_WAIT_NS (INT64_C(200) * 1000000)
 #define DB_WAL_BACKOFF_MAX 64
 
+/* Not clock_mono_ns(): tests inject clocks that may stand still, and
+ * this deadline must pass whatever the injected time does. */
 static int64_t
 mono_now(void)
 {
