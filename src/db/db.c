@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>
@@ -145,6 +146,25 @@ shm_fail(struct db *db, int rc, const char *what)
 	}
 }
 
+/*
+ * "disk I/O error" names no cause. SQLite keeps the errno of some failed
+ * calls only; a failed write (EFBIG past RLIMIT_FSIZE) leaves none, and a
+ * finite file size limit is then by far the likeliest cause.
+ */
+static const char *
+io_cause(struct db *db, const char *m)
+{
+	struct rlimit rl;
+	int eno = db->sql != NULL ? sqlite3_system_errno(db->sql) : 0;
+
+	if (eno != 0)
+		return strerror(eno);
+	if (getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		return "write failed: file too large for the file size limit "
+		    "(ulimit -f)";
+	return m;
+}
+
 enum db_status
 db_sqlfail(struct db *db, int rc, const char *what)
 {
@@ -158,6 +178,8 @@ db_sqlfail(struct db *db, int rc, const char *what)
 		return db->last;
 	if ((rc & 0xff) == SQLITE_FULL)
 		m = "disk or quota full";
+	else if ((rc & 0xff) == SQLITE_IOERR)
+		m = io_cause(db, m);
 	return db_fail(db, db_status_of(rc), "%s: %s: %s", db->path, what, m);
 }
 
