@@ -110,42 +110,66 @@ pane_memory_draw(struct ui *ui, const struct ui_rect *r)
 
 /* ---- load and tasks ---------------------------------------------------- */
 
+/* "12.95 4.57 1.74" and "Tasks 2064, 1350 thr, 58 kthr; 5 running" (the
+ * thread count from the processes when they were sampled, else from
+ * /proc/loadavg's runnable/total). */
+static void
+load_texts(const struct ui *ui, char *load, size_t ll, char *tasks, size_t tl)
+{
+	const struct snapshot *s = ui->cur;
+	size_t i, kthr = 0, running = 0;
+	uint64_t thr = 0;
+
+	if (sampled(ui, AREA_LOAD) && HAVE(s->load.have, LOAD_1))
+		snprintf(load, ll, "%.2f %.2f %.2f", s->load.avg[0],
+		    s->load.avg[1], s->load.avg[2]);
+	else
+		strlcpy(load, "n/a", ll);
+	tasks[0] = '\0';
+	if (s != NULL && (s->areas & (1u << AREA_PROCESSES))) {
+		for (i = 0; i < s->nproc; i++) {
+			kthr += s->proc[i].kernel_thread;
+			running += s->proc[i].state == 'R';
+			if (!s->proc[i].kernel_thread && s->proc[i].threads > 0)
+				thr += (uint64_t)s->proc[i].threads - 1;
+		}
+		snprintf(tasks, tl, "Tasks %zu, %" PRIu64 " thr, %zu kthr; %zu "
+		    "running", s->nproc - kthr, thr, kthr, running);
+	} else if (sampled(ui, AREA_LOAD) && HAVE(s->load.have, LOAD_TASKS))
+		snprintf(tasks, tl, "Tasks %" PRIu32 ", %" PRIu32 " running",
+		    s->load.tasks, s->load.running);
+}
+
+/* One line where the load and the tasks fit side by side, else two. */
 int
 pane_load_want(const struct ui *ui, int width)
 {
-	(void)ui;
-	(void)width;
-	return 1;
+	char load[64], tasks[96];
+
+	load_texts(ui, load, sizeof(load), tasks, sizeof(tasks));
+	if (tasks[0] == '\0' || (int)(sizeof("Load ") - 1 + strlen(load) + 2 +
+	    strlen(tasks)) <= width)
+		return 1;
+	return 2;
 }
 
 void
 pane_load_draw(struct ui *ui, const struct ui_rect *r)
 {
-	const struct snapshot *s = ui->cur;
-	char line[160];
-	int o = 0, x;
-	size_t i, kthr = 0, running = 0;
+	char load[64], tasks[96];
+	int x, y = r->y;
 
-	x = ui_put(ui, r->y, r->x, r->w, "Load ", ui_attr(ui, C_TITLE));
-	if (sampled(ui, AREA_LOAD) && HAVE(s->load.have, LOAD_1))
-		o += snprintf(line + o, sizeof(line) - (size_t)o,
-		    "%.2f %.2f %.2f", s->load.avg[0], s->load.avg[1],
-		    s->load.avg[2]);
-	else
-		o += snprintf(line + o, sizeof(line) - (size_t)o, "n/a");
-	if (s != NULL && (s->areas & (1u << AREA_PROCESSES))) {
-		for (i = 0; i < s->nproc; i++) {
-			kthr += s->proc[i].kernel_thread;
-			running += s->proc[i].state == 'R';
-		}
-		o += snprintf(line + o, sizeof(line) - (size_t)o,
-		    "  Tasks %zu (%zu kthr), %zu running", s->nproc, kthr,
-		    running);
-	} else if (sampled(ui, AREA_LOAD) && HAVE(s->load.have, LOAD_TASKS))
-		o += snprintf(line + o, sizeof(line) - (size_t)o,
-		    "  Tasks %" PRIu32 ", %" PRIu32 " running", s->load.tasks,
-		    s->load.running);
-	ui_put(ui, r->y, r->x + x, r->w - x, line, A_NORMAL);
+	load_texts(ui, load, sizeof(load), tasks, sizeof(tasks));
+	x = ui_put(ui, y, r->x, r->w, "Load ", ui_attr(ui, C_TITLE));
+	x += ui_put(ui, y, r->x + x, r->w - x, load, A_NORMAL);
+	if (tasks[0] == '\0')
+		return;
+	if (r->h >= 2) {
+		y++;
+		x = 0;
+	} else
+		x += ui_put(ui, y, r->x + x, r->w - x, "  ", A_NORMAL);
+	ui_put(ui, y, r->x + x, r->w - x, tasks, A_NORMAL);
 }
 
 /* ---- pressure ---------------------------------------------------------- */

@@ -41,6 +41,19 @@ wait_for '|-' 5
 ok $? "LC_ALL=C: ASCII tree lines"
 T send-keys t q
 
+# the load pane: processes, their other threads and the kernel threads
+# counted apart (46 + 2 in the fixture, memhog with 4 threads); beside
+# the load where it fits, on its own line where it does not
+new_server
+start 200 40 "$fixture"
+wait_for 'PID USER' 10
+screen | grep -q 'Load [0-9.]* [0-9.]* [0-9.]*  Tasks 46, 3 thr, 2 kthr; 0 running'
+ok $? "wide: load and tasks on one line"
+T resize-window -x 160 -y 40
+wait_for '% Tasks 46, 3 thr, 2 kthr; 0 running  ' 5
+ok $? "narrower: the tasks on a line of their own, whole"
+T send-keys q
+
 # narrow terminals drop the least needed columns, never the command
 new_server
 start 80 24 "$fixture"
