@@ -182,6 +182,10 @@ pane_pressure_want(const struct ui *ui, int width)
 	return 4;
 }
 
+/* "  memory    1.50   0.00   0.00   0.50   0.00   0.00": every average
+ * fits from this width on; below it, avg10 alone. */
+#define PSI_WIDE_W (2 + 7 + 1 + 20 + 1 + 20)
+
 /* avg10/60/300 of one line, or avg10 alone when narrow. */
 static void
 psi_value(char *buf, size_t len, const struct psi_line *l, bool narrow)
@@ -199,7 +203,7 @@ void
 pane_pressure_draw(struct ui *ui, const struct ui_rect *r)
 {
 	char some[40], full[40], line[128];
-	bool narrow = r->w < 50;
+	bool narrow = r->w < PSI_WIDE_W;
 	int i;
 
 	if (!sampled(ui, AREA_PRESSURE)) {

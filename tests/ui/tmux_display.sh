@@ -52,6 +52,14 @@ ok $? "wide: load and tasks on one line"
 T resize-window -x 160 -y 40
 wait_for '% Tasks 46, 3 thr, 2 kthr; 0 running  ' 5
 ok $? "narrower: the tasks on a line of their own, whole"
+# pressure: all three averages where they fit, avg10 alone a column
+# short of that, never a number cut at the edge
+T resize-window -x 102 -y 40
+wait_for 'memory    1.50   0.00   0.00   0.50   0.00   0.00$' 5
+ok $? "102 columns: pressure averages whole"
+T resize-window -x 100 -y 40
+wait_for 'memory           1.50   0.50$' 5
+ok $? "100 columns: pressure avg10 alone, whole"
 T send-keys q
 
 # narrow terminals drop the least needed columns, never the command
