@@ -227,14 +227,6 @@ pane_pressure_draw(struct ui *ui, const struct ui_rect *r)
 
 /* ---- quotas ------------------------------------------------------------ */
 
-int
-pane_quota_want(const struct ui *ui, int width)
-{
-	(void)ui;
-	(void)width;
-	return 3;
-}
-
 /* "used/limit" of a cgroup value pair; "max" for unlimited. */
 static void
 limit_pair(char *buf, size_t len, const struct snap_cgroup *g, int use,
@@ -277,12 +269,67 @@ rlimit_pair(char *buf, size_t len, const struct snap_rlimit *rl, int f)
 	snprintf(buf, len, "%s/%s", s, h);
 }
 
+/* The items of the cgroup line and of the rlimit line, in buffers of
+ * struct quota_items. */
+struct quota_items {
+	char cpu[56], mem[56], pids[56], nofile[72], nproc[56];
+	const char *cg[3], *rl[2];
+};
+
+static void
+quota_items(const struct snapshot *s, struct quota_items *q)
+{
+	const struct snap_cgroup *g = &s->cgroup;
+	char a[48];
+
+	if (HAVE(g->unlimited, QUOTA_CPU_QUOTA_NS))
+		snprintf(a, sizeof(a), "max");
+	else if (HAVE(g->have, QUOTA_CPU_QUOTA_NS) &&
+	    HAVE(g->have, QUOTA_CPU_PERIOD_NS) && g->v[QUOTA_CPU_PERIOD_NS] > 0)
+		snprintf(a, sizeof(a), "%.2f cores",
+		    (double)g->v[QUOTA_CPU_QUOTA_NS] /
+		    (double)g->v[QUOTA_CPU_PERIOD_NS]);
+	else
+		snprintf(a, sizeof(a), "-");
+	snprintf(q->cpu, sizeof(q->cpu), "cpu %s", a);
+	limit_pair(a, sizeof(a), g, QUOTA_MEM_USAGE, QUOTA_MEM_LIMIT, true);
+	snprintf(q->mem, sizeof(q->mem), "mem %s", a);
+	limit_pair(a, sizeof(a), g, QUOTA_PIDS_CURRENT, QUOTA_PIDS_LIMIT,
+	    false);
+	snprintf(q->pids, sizeof(q->pids), "pids %s", a);
+	rlimit_pair(a, sizeof(a), &s->rlimit, RLIM_NOFILE);
+	snprintf(q->nofile, sizeof(q->nofile), "rlimit nofile %s", a);
+	rlimit_pair(a, sizeof(a), &s->rlimit, RLIM_NPROC);
+	snprintf(q->nproc, sizeof(q->nproc), "nproc %s", a);
+	q->cg[0] = q->cpu;
+	q->cg[1] = q->mem;
+	q->cg[2] = q->pids;
+	q->rl[0] = q->nofile;
+	q->rl[1] = q->nproc;
+}
+
+/* The title, then the limits wrapped whole where the pane is narrow. */
+int
+pane_quota_want(const struct ui *ui, int width)
+{
+	struct quota_items q;
+	int n = 1;
+
+	if (ui->cur == NULL || !(ui->cur->areas & (1u << AREA_QUOTA)))
+		return 3;
+	quota_items(ui->cur, &q);
+	if (ui->cur->cgroup.version != 0)
+		n += ui_flow(NULL, 0, 0, width, 0, 2, q.cg, 3);
+	return n + ui_flow(NULL, 0, 0, width, 0, 2, q.rl, 2);
+}
+
 void
 pane_quota_draw(struct ui *ui, const struct ui_rect *r)
 {
 	const struct snap_cgroup *g;
-	char line[256], a[48], b[48], c[48];
-	int x;
+	struct quota_items q;
+	char line[32];
+	int x, y = r->y + 1;
 
 	if (!sampled(ui, AREA_QUOTA)) {
 		na(ui, r, "Quota");
@@ -298,31 +345,9 @@ pane_quota_draw(struct ui *ui, const struct ui_rect *r)
 		ui_put_text(ui, r->y, r->x + x, r->w - x, g->path != NULL ?
 		    g->path : "?", A_NORMAL);
 	}
-	if (r->h >= 2 && g->version != 0) {
-		if (HAVE(g->unlimited, QUOTA_CPU_QUOTA_NS))
-			snprintf(a, sizeof(a), "max");
-		else if (HAVE(g->have, QUOTA_CPU_QUOTA_NS) &&
-		    HAVE(g->have, QUOTA_CPU_PERIOD_NS) &&
-		    g->v[QUOTA_CPU_PERIOD_NS] > 0)
-			snprintf(a, sizeof(a), "%.2f cores",
-			    (double)g->v[QUOTA_CPU_QUOTA_NS] /
-			    (double)g->v[QUOTA_CPU_PERIOD_NS]);
-		else
-			snprintf(a, sizeof(a), "-");
-		limit_pair(b, sizeof(b), g, QUOTA_MEM_USAGE, QUOTA_MEM_LIMIT,
-		    true);
-		limit_pair(c, sizeof(c), g, QUOTA_PIDS_CURRENT,
-		    QUOTA_PIDS_LIMIT, false);
-		snprintf(line, sizeof(line), "  cpu %s  mem %s  pids %s", a, b,
-		    c);
-		ui_put(ui, r->y + 1, r->x, r->w, line, A_NORMAL);
-	}
-	if (r->h >= 3) {
-		rlimit_pair(a, sizeof(a), &ui->cur->rlimit, RLIM_NOFILE);
-		rlimit_pair(b, sizeof(b), &ui->cur->rlimit, RLIM_NPROC);
-		snprintf(line, sizeof(line), "  rlimit nofile %s  nproc %s", a,
-		    b);
-		ui_put(ui, r->y + (g->version != 0 ? 2 : 1), r->x, r->w, line,
-		    A_NORMAL);
-	}
+	quota_items(ui->cur, &q);
+	if (g->version != 0)
+		y += ui_flow(ui, y, r->x, r->w, r->y + r->h - y, 2, q.cg, 3);
+	if (y < r->y + r->h)
+		ui_flow(ui, y, r->x, r->w, r->y + r->h - y, 2, q.rl, 2);
 }

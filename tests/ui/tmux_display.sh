@@ -72,9 +72,20 @@ table_rows | grep -q '/usr/bin/idle[0-9]* --wait'
 ok $? "80 columns: whole command lines fit"
 screen | grep -q 'WRITE/s'
 is $? 1 "80 columns: WRITE/s left out"
+# panes wrap or leave out whole items, never cut a number at the edge
+screen | grep -q '  pids 120/1000 *$'
+ok $? "80 columns: quota limits wrapped whole (pids 120/1000)"
+screen | grep -q '  nproc 63000/63000 *$'
+ok $? "80 columns: rlimits wrapped whole (nproc 63000/63000)"
+screen | grep -q ' sda  *r  *1.50M/s  w  *300K/s *$'
+ok $? "80 columns: the disk's busy share left out, rates whole"
+screen | grep -q 'wl.x1b.0;pw[a-z]* rx '
+ok $? "80 columns: a long interface name cut before its rates, a space apart"
 T resize-window -x 160 -y 24
 wait_for 'WRITE/s' 5
 ok $? "160 columns: WRITE/s back"
+screen | grep -q ' sda  *r  *1.50M/s  w  *300K/s  *12% busy'
+ok $? "160 columns: the disk's busy share back"
 T send-keys q
 
 new_server
