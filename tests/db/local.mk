@@ -117,3 +117,5 @@ TESTS += tests/db/fault_paths.sh
 EXTRA_DIST += tests/db/fault_paths.sh
 TESTS += tests/db/fault_flip.sh
 EXTRA_DIST += tests/db/fault_flip.sh
+TESTS += tests/db/fault_check.sh
+EXTRA_DIST += tests/db/fault_check.sh
