@@ -49,6 +49,7 @@ struct db {
 	sqlite3 *sql;
 	char *path;
 	bool writer;
+	bool damaged;   /* writer: found damaged at open, never checkpointed */
 	int lock_fd;
 	char errmsg[512];
 	enum db_status last;

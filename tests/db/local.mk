@@ -124,3 +124,5 @@ tests_db_test_db_strings_SOURCES = tests/db/test_db_strings.c \
 tests_db_test_db_strings_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
 tests_db_test_db_strings_LDADD = $(DB_LIBS)
 EXTRA_DIST += tests/db/fixtures/v4.sql
+TESTS += tests/db/fault_check.sh
+EXTRA_DIST += tests/db/fault_check.sh
