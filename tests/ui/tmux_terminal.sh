@@ -65,19 +65,19 @@ ok $? "quits after resume, exit 0"
 
 # unusable terminals: a clear message, exit 1, no crash
 run "clear; TERM=no-such-term-xyz $HISTOP --no-record; echo T1-EXIT=\$?"
-wait_for 'T1-EXIT=' 10
+wait_for 'T1-EXIT=[0-9]' 10
 screen | grep -q "unknown terminal type 'no-such-term-xyz'"
 ok $? "unknown TERM: message names it"
 screen | grep -q 'T1-EXIT=1'
 ok $? "unknown TERM: exit 1"
 run "clear; env -u TERM $HISTOP --no-record; echo T2-EXIT=\$?"
-wait_for 'T2-EXIT=' 10
+wait_for 'T2-EXIT=[0-9]' 10
 screen | grep -q 'unknown terminal type (TERM is not set)'
 ok $? "TERM unset: message"
 screen | grep -q 'T2-EXIT=1'
 ok $? "TERM unset: exit 1"
 run "clear; TERM=dumb $HISTOP --no-record; echo T3-EXIT=\$?"
-wait_for 'T3-EXIT=' 10
+wait_for 'T3-EXIT=[0-9]' 10
 screen | grep -q 'cannot move the cursor'
 ok $? "TERM=dumb: explained"
 screen | grep -q 'T3-EXIT=1'
