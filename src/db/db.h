@@ -116,6 +116,9 @@ enum db_status db_write(struct db *, const struct snapshot *,
     struct db_error *err);
 /* seq the store gave the last sample written; 0 if none yet. */
 uint64_t db_last_written(const struct db *);
+/* Writer: bytes it holds to find stored strings again, a constant however
+ * many distinct strings were stored (the rest stays on disk). */
+size_t db_string_cache_bytes(const struct db *);
 
 /* ---- reading: samples ------------------------------------------------ */
 
