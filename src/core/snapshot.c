@@ -302,14 +302,8 @@ snapshot_add_proc(struct snapshot *s)
 void
 snapshot_reserve_procs(struct snapshot *s, size_t n)
 {
-	size_t want = n + n / 8 + 16;
-
-	if (s->nproc > n)
-		return;
-	if (s->cap_proc < n || s->cap_proc > 2 * want) {
-		s->proc = xreallocarray(s->proc, want, sizeof(*s->proc));
-		s->cap_proc = want;
-	}
+	if (s->nproc <= n)
+		s->proc = xfit(s->proc, &s->cap_proc, n, sizeof(*s->proc));
 }
 
 const char *

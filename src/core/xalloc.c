@@ -119,3 +119,14 @@ xgrow(void *arr, size_t *cap, size_t n, size_t sz)
 	*cap = ncap;
 	return arr;
 }
+
+void *
+xfit(void *arr, size_t *cap, size_t n, size_t sz)
+{
+	size_t want = n + n / 8 + 16;
+
+	if (*cap >= n && *cap <= 2 * want)
+		return arr;
+	*cap = want;
+	return xreallocarray(arr, want, sz);
+}

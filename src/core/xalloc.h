@@ -19,6 +19,13 @@ char *xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 
 /* Grow *arr (of *cap elements of size sz) so index n is valid. */
 void *xgrow(void *arr, size_t *cap, size_t n, size_t sz);
+/*
+ * Size arr (of *cap elements of size sz) for n elements and a little
+ * growth: grown when short, shrunk when more than twice that, so a
+ * burst does not stay resident after it ends. The caller keeps at most
+ * n elements in it.
+ */
+void *xfit(void *arr, size_t *cap, size_t n, size_t sz);
 
 /*
  * Give the free pages inside the heap back to the system (glibc keeps

@@ -766,7 +766,8 @@ write_procs(struct db *db, const struct snapshot *s, uint64_t seq, bool key)
 	size_t i, j = 0;
 	sqlite3_stmt *st;
 
-	db->cur_w = xgrow(db->cur_w, &db->cap_cur_w, s->nproc + 1,
+	/* sized to the process list: given back after a burst */
+	db->cur_w = xfit(db->cur_w, &db->cap_cur_w, s->nproc + 1,
 	    sizeof(*db->cur_w));
 	for (i = 0; i < s->nproc; i++) {
 		const struct snap_proc *p = &s->proc[i];

@@ -260,10 +260,11 @@ proctab_build(struct proctab *t, const struct snapshot *s,
 	t->nrows = 0;
 	if (s == NULL)
 		return;
+	/* a row per process at most; given back after a burst */
+	t->rows = xfit(t->rows, &t->cap, s->nproc, sizeof(*t->rows));
 	for (i = 0; i < s->nproc; i++) {
 		if (!proc_matches(&s->proc[i], f))
 			continue;
-		t->rows = xgrow(t->rows, &t->cap, t->nrows, sizeof(*t->rows));
 		memset(&t->rows[t->nrows], 0, sizeof(*t->rows));
 		t->rows[t->nrows++].idx = (uint32_t)i;
 	}

@@ -6,6 +6,7 @@
 
 #include "core/rstr.h"
 #include "core/snapshot.h"
+#include "core/xalloc.h"
 #include "tests/tap.h"
 
 static struct snap_proc *
@@ -137,6 +138,29 @@ test_reserve(void)
 		add_proc(a, i + 1, 1, 1, 1);
 	is_int(a->proc[4999].pid, 5000, "reserve: the array still grows on demand");
 	snapshot_free(a);
+}
+
+/* xfit: what the writer's and the process table's arrays are sized by. */
+static void
+test_fit(void)
+{
+	size_t cap = 0, i;
+	int *v = NULL, bad = 0;
+
+	v = xfit(v, &cap, 4000, sizeof(*v));
+	is_int((int)cap, 4000 + 500 + 16, "fit: the count and an eighth");
+	for (i = 0; i < 4000; i++)
+		v[i] = (int)i;
+	v = xfit(v, &cap, 3000, sizeof(*v));
+	is_int((int)cap, 4516, "fit: within twice the need: kept as it is");
+	v = xfit(v, &cap, 1000, sizeof(*v));
+	is_int((int)cap, 1000 + 125 + 16, "fit: beyond twice the need: shrunk");
+	for (i = 0; i < 1000; i++)
+		bad += v[i] != (int)i;
+	is_int(bad, 0, "fit: the elements kept are intact");
+	v = xfit(v, &cap, 1200, sizeof(*v));
+	ok(cap >= 1200, "fit: grown when short");
+	free(v);
 }
 
 static const struct field_desc *
@@ -281,5 +305,6 @@ main(void)
 	test_reserve();
 	test_shared();
 	test_intern();
+	test_fit();
 	return tap_done();
 }

@@ -131,7 +131,9 @@ linux_procs_open(struct probe_collector *c, char *err, size_t errlen)
 
 		pr->fd_budget = (size_t)((n > 1 << 20 ? 1 << 20 : n) - 128) / 2;
 	}
-	pr->dents_sz = 32768;
+	/* ~340 pid entries a getdents64 call: 15 calls list 5,000 pids,
+	 * and the buffer lives as long as histop (issue 4: memory). */
+	pr->dents_sz = 8192;
 	pr->dents = xmalloc(pr->dents_sz);
 	pr->bufsz = 4096;
 	pr->buf = xmalloc(pr->bufsz);
@@ -628,19 +630,6 @@ out:
 	return ok;
 }
 
-/* Room for n entries plus some growth; memory beyond twice that (after a
- * burst of processes) is given back. */
-static void
-ent_reserve(struct linux_procs *pr, size_t n)
-{
-	size_t want = n + n / 8 + 16;
-
-	if (pr->cap_ent < n || pr->cap_ent > 2 * want) {
-		pr->ent = xreallocarray(pr->ent, want, sizeof(*pr->ent));
-		pr->cap_ent = want;
-	}
-}
-
 /*
  * The walk in slices (probe_sample_begin/step/finish). The cache is one
  * array, rearranged in place: begin lists the pids, drops the entries of
@@ -673,7 +662,8 @@ linux_processes_begin(struct probe_collector *c, struct snapshot *s)
 			ent_free(pr, &pr->ent[j]);
 	}
 	pr->nent = m;
-	ent_reserve(pr, pr->npids);
+	/* room for every listed pid (given back after a burst) */
+	pr->ent = xfit(pr->ent, &pr->cap_ent, pr->npids, sizeof(*pr->ent));
 	/* Spread them to their pid's index, from the back: an entry only
 	 * ever moves up, over slots already moved or never used. */
 	for (i = pr->npids, j = m; i-- > 0;) {
