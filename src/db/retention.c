@@ -281,6 +281,9 @@ out:
 	free(e);
 	snapshot_free(a);
 	snapshot_free(b);
+	/* Two whole snapshots were loaded: their strings came from the heap,
+	 * which keeps freed pages otherwise (issue 4: memory). */
+	xalloc_trim();
 	return ret;
 }
 
