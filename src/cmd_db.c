@@ -1,10 +1,12 @@
 /*
  * cmd_db.c: `histop db info [PATH]` — what a history database holds: time
- * range, samples, size, resolution tiers, schema version. Opens the file
- * read-only. Composes db and core.
+ * range, samples, size, resolution tiers, schema version; `histop db check
+ * [--full] [PATH]` — whether the file is whole. Opens the file read-only.
+ * Composes db and core.
  */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,12 +15,14 @@
 #include "commands.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/xalloc.h"
 #include "db/db.h"
 
 static void
 usage(FILE *f)
 {
-	fputs(_("usage: histop db info [PATH]\n"), f);
+	fputs(_("usage: histop db info [PATH]\n"
+	    "       histop db check [--full] [PATH]\n"), f);
 }
 
 static const char *
@@ -118,32 +122,83 @@ db_info_cmd(const char *path)
 	return ferror(stdout) || fflush(stdout) != 0 ? 1 : 0;
 }
 
+static void
+print_problem(void *arg, const char *problem)
+{
+	(void)arg;
+	printf("  %s\n", problem);
+}
+
+/* 0: whole; 1: damaged or unreadable (the problems on stdout, the
+ * verdict on stderr). */
+static int
+db_check_cmd(const char *path, bool full)
+{
+	struct db_error e;
+	struct db *db;
+	enum db_status st;
+
+	db = db_open_reader(path, &e);
+	if (db == NULL) {
+		fprintf(stderr, "histop db: %s\n", e.msg);
+		return 1;
+	}
+	st = db_check(db, full, print_problem, NULL);
+	if (st == DB_OK)
+		printf(_("%s: ok (%s)\n"), path, full ? "integrity_check" :
+		    "quick_check");
+	else
+		fprintf(stderr, "histop db: %s\n", db_errmsg(db));
+	db_close(db);
+	if (ferror(stdout) || fflush(stdout) != 0)
+		return 1;
+	return st == DB_OK ? 0 : 1;
+}
+
 int
 cmd_db(int argc, char **argv)
 {
-	char *path;
-	int r;
+	const char *sub;
+	char *path = NULL;
+	bool full = false;
+	int i, r;
 
 	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0)) {
 		usage(stdout);
 		return 0;
 	}
-	if (argc < 2 || strcmp(argv[1], "info") != 0 || argc > 3) {
-		if (argc >= 2 && strcmp(argv[1], "info") != 0)
+	sub = argc >= 2 ? argv[1] : "";
+	if (strcmp(sub, "info") != 0 && strcmp(sub, "check") != 0) {
+		if (argc >= 2)
 			fprintf(stderr, _("histop db: unknown command '%s'\n"),
-			    argv[1]);
+			    sub);
 		usage(stderr);
 		return 2;
 	}
-	if (argc == 3)
-		return db_info_cmd(argv[2]);
-	if ((path = paths_default_db()) == NULL) {
+	for (i = 2; i < argc; i++) {
+		if (strcmp(sub, "check") == 0 && strcmp(argv[i], "--full") == 0)
+			full = true;
+		else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			fprintf(stderr, _("histop db: unknown option '%s'\n"),
+			    argv[i]);
+			usage(stderr);
+			return 2;
+		} else if (path == NULL)
+			path = xstrdup(argv[i]);
+		else {
+			free(path);
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (path == NULL && (path = paths_default_db()) == NULL) {
 		fputs(_("histop db: no home directory for the default "
 		    "database; give PATH\n"), stderr);
 		return 1;
 	}
-	r = db_info_cmd(path);
+	r = strcmp(sub, "info") == 0 ? db_info_cmd(path) :
+	    db_check_cmd(path, full);
 	free(path);
 	return r;
 }

@@ -189,7 +189,7 @@ cmd_record(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct db_writer_options wo = { 0 };
+	struct db_writer_options wo = { .check_unclean = true };
 	struct probe_options po = { 0 };
 	const char *pidpath = NULL, *errstr;
 	char *path = NULL, err[256];

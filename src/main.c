@@ -62,7 +62,8 @@ usage(void)
 	    "[--max-size SIZE]\n"
 	    "       histop export [--db DB] [--from TIME] [--to TIME] "
 	    "[--what AREA] [--format csv|json]\n"
-	    "       histop db info [DB]\n"));
+	    "       histop db info [DB]\n"
+	    "       histop db check [--full] [DB]\n"));
 	printf("\n");
 	printf(_("A top-like monitor that records every snapshot to SQLite.\n"));
 	printf("\n");

@@ -501,6 +501,7 @@ check_companions(const char *path, struct db_error *err)
 
 static struct db *db_new(const char *);
 static int open_sql(struct db *, int, struct db_error *);
+static bool left_unclean(const char *);
 
 /* Remove a stale "<path>.init" and its companions. */
 static void
@@ -703,7 +704,7 @@ db_open_writer(const char *path, const struct db_writer_options *opts,
     struct db_error *err)
 {
 	struct db *db;
-	bool created;
+	bool created, unclean;
 	int rc;
 
 	if (path == NULL || *path == '\0') {
@@ -727,8 +728,22 @@ db_open_writer(const char *path, const struct db_writer_options *opts,
 	if (prepare_file(path, true, &created, err) != 0 ||
 	    check_companions(path, err) != 0)
 		goto fail;
+	unclean = !created && db->opts.check_unclean && left_unclean(path);
 	if (open_sql(db, SQLITE_OPEN_READWRITE, err) != 0)
 		goto fail;
+	/* After a crash (power cut, kill -9, a full disk at the wrong
+	 * moment), look at the whole file once before adding to it: a
+	 * damaged one is reported and left as it is, never written. */
+	if (unclean && db_check(db, false, NULL, NULL) != DB_OK) {
+		/* closing the last connection would checkpoint the WAL
+		 * into the damaged file: leave both as they are */
+		sqlite3_db_config(db->sql, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
+		    NULL);
+		db->damaged = true;
+		db_seterr(err, DB_ERR_CORRUPT, "%s; left untouched (see "
+		    "histop db check)", db->errmsg);
+		goto fail;
+	}
 	/*
 	 * The writer lives in every recording histop for as long as it runs:
 	 * keep its resident memory small (issue 4). Each sample appends to
@@ -792,6 +807,76 @@ db_open_writer(const char *path, const struct db_writer_options *opts,
 fail:
 	db_close(db);
 	return NULL;
+}
+
+/* The check itself failed: too damaged to walk (SQLite's own word for
+ * it is one more problem), or an I/O error. n: problems already found. */
+static enum db_status
+check_fail(struct db *db, int rc, int n, void (*fn)(void *, const char *),
+    void *arg)
+{
+	char shown[512];
+
+	if ((rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+		return db_sqlfail(db, rc, "check");
+	text_shown(shown, sizeof(shown), sqlite3_errmsg(db->sql));
+	if (fn != NULL)
+		fn(arg, shown);
+	if (n > 0)
+		return DB_ERR_CORRUPT;
+	return db_fail(db, DB_ERR_CORRUPT, "%s: damaged: %s", db->path, shown);
+}
+
+enum db_status
+db_check(struct db *db, bool full, void (*fn)(void *, const char *),
+    void *arg)
+{
+	sqlite3_stmt *st;
+	const char *row, *nl;
+	char line[512], shown[512];
+	int rc, n = 0;
+
+	rc = sqlite3_prepare_v2(db->sql, full ? "PRAGMA integrity_check(100)" :
+	    "PRAGMA quick_check(100)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return check_fail(db, rc, 0, fn, arg);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row = (const char *)sqlite3_column_text(st, 0);
+		if (row == NULL || strcmp(row, "ok") == 0)
+			continue;
+		/* a row may hold several lines: "*** in database main ***"
+		 * heads the first problem */
+		for (; *row != '\0'; row = *nl != '\0' ? nl + 1 : nl) {
+			nl = strchrnul(row, '\n');
+			snprintf(line, sizeof(line), "%.*s", (int)(nl - row),
+			    row);
+			if (line[0] == '\0' || strncmp(line, "*** ", 4) == 0)
+				continue;
+			text_shown(shown, sizeof(shown), line);
+			if (n++ == 0)
+				db_fail(db, DB_ERR_CORRUPT, "%s: damaged: %s",
+				    db->path, shown);
+			if (fn != NULL)
+				fn(arg, shown);
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return check_fail(db, rc, n, fn, arg);
+	return n == 0 ? DB_OK : DB_ERR_CORRUPT;
+}
+
+/* A non-empty WAL beside a database no writer holds: its last writer did
+ * not close it (a clean close checkpoints and removes the WAL). */
+static bool
+left_unclean(const char *path)
+{
+	struct stat st;
+	char *wal = xasprintf("%s-wal", path);
+	bool r = lstat(wal, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+
+	free(wal);
+	return r;
 }
 
 /*
@@ -910,7 +995,7 @@ db_close(struct db *db)
 	free(db->sample_cols);
 	db_series_free(db);
 	if (db->sql != NULL) {
-		if (db->writer)
+		if (db->writer && !db->damaged)
 			sqlite3_wal_checkpoint_v2(db->sql, NULL,
 			    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 		sqlite3_close_v2(db->sql);

@@ -61,6 +61,8 @@ struct db_writer_options {
 	int64_t retention_ns;  /* oldest data kept; 0 = default (DB_DEFAULT_RETENTION_NS) */
 	uint64_t max_size;     /* bytes in use; 0 = default (DB_DEFAULT_MAX_SIZE) */
 	bool no_retention;     /* never prune (tests, benchmarks) */
+	bool check_unclean;    /* quick_check a file its last writer did not
+	                        * close (a WAL left behind): the recorder */
 };
 #define DB_DEFAULT_RETENTION_NS (INT64_C(30) * 86400 * INT64_C(1000000000))
 #define DB_DEFAULT_MAX_SIZE ((uint64_t)1 << 30)
@@ -114,6 +116,9 @@ enum db_status db_write(struct db *, const struct snapshot *,
     struct db_error *err);
 /* seq the store gave the last sample written; 0 if none yet. */
 uint64_t db_last_written(const struct db *);
+/* Writer: bytes it holds to find stored strings again, a constant however
+ * many distinct strings were stored (the rest stays on disk). */
+size_t db_string_cache_bytes(const struct db *);
 
 /* ---- reading: samples ------------------------------------------------ */
 
@@ -229,6 +234,16 @@ struct db_info {
 	} tier[3];                              /* raw, 1 min, 10 min */
 };
 enum db_status db_get_info(struct db *, struct db_info *);
+
+/*
+ * Check the file's structure: PRAGMA quick_check (pages, B-trees, record
+ * formats; linear in the size: about 5 ms a MiB), or integrity_check when
+ * full (indexes against their tables too). DB_OK when whole; otherwise
+ * DB_ERR_CORRUPT with the first problem in db_errmsg(), every problem
+ * (at most 100, escaped) passed to fn when fn is not NULL.
+ */
+enum db_status db_check(struct db *, bool full,
+    void (*fn)(void *arg, const char *problem), void *arg);
 
 /* Current schema version this build writes. */
 int db_schema_version(void);

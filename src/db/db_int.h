@@ -14,7 +14,7 @@
 
 /* "HIST" stamped in the header (PRAGMA application_id). */
 #define DB_APPLICATION_ID 0x48495354
-#define DB_SCHEMA_VERSION 4
+#define DB_SCHEMA_VERSION 5
 /* Page size of a new database: with 4 KiB, the twenty-odd B-trees that
  * each start with a page of their own were a third of a new database
  * (histop-db(5)). */
@@ -49,6 +49,7 @@ struct db {
 	sqlite3 *sql;
 	char *path;
 	bool writer;
+	bool damaged;   /* writer: found damaged at open, never checkpointed */
 	int lock_fd;
 	char errmsg[512];
 	enum db_status last;
@@ -142,15 +143,21 @@ void db_unlock(int fd);
 struct strcache *strcache_new(void);
 void strcache_free(struct strcache *);
 void strcache_clear(struct strcache *);
-/* The strings added since the last commit are kept (commit) or forgotten
- * with their transaction (rollback, which also empties the cache). */
-void strcache_commit(struct strcache *);
+/* Forget the ids cached since the last commit (all of them). */
 void strcache_rollback(struct strcache *);
-/* Hash every stored string (the writer, at open); -1 on error. */
+/* Bytes the cache holds: a constant. */
+size_t strcache_bytes(const struct strcache *);
+/* Define SQL function histop_strhash(s, key) on db's connection (for
+ * DB_STRHASH_FILL); an SQLite status. */
+int db_strhash_register(struct db *);
+/* A new random key of str.h in meta, and every string hashed under it. */
+#define DB_STRHASH_FILL \
+	"INSERT OR REPLACE INTO meta VALUES('str_key', randomblob(16));" \
+	"UPDATE str SET h = histop_strhash(s, (SELECT value FROM meta" \
+	" WHERE key = 'str_key'));"
+/* Load the key of str.h (the writer, at open; a new key if it is gone);
+ * -1 on error. */
 int db_strtab_load(struct db *);
-/* Forget every cached id and hash the stored strings again (after
- * retention deleted some). */
-void strcache_reset(struct db *);
 /* id of the string, inserting it; 0 on SQLite failure (status in db). */
 int64_t db_intern(struct db *, const char *s, size_t len);
 

@@ -833,11 +833,10 @@ db_retention_step(struct db *db)
 		db_retention_init(db); /* back to what is committed */
 		return;
 	}
-	strcache_commit(db->strs);
 	/* Ids of deleted strings must not come back from a cache. */
 	if (db->sweep_deleted) {
 		db->sweep_deleted = false;
-		strcache_reset(db);
+		strcache_clear(db->strs);
 		db->lo_id = 0;
 	}
 	/* Give free pages back, a little at a time. */

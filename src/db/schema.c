@@ -224,8 +224,19 @@ static const char schema_v4[] =
 " rss_bytes FROM rollup_proc r LEFT JOIN str u ON u.id = r.user"
 " LEFT JOIN str c ON c.id = r.comm LEFT JOIN str m ON m.id = r.cmdline;";
 
+/*
+ * Version 5: strings are found by an indexed 32-bit hash again, so the
+ * writer no longer keeps one of every stored string in memory (issue 4:
+ * resident memory flat over a long run). str.h is SipHash-2-4 under the
+ * random key meta.str_key, so nobody can make many strings share a hash.
+ */
+static const char schema_v5[] =
+"ALTER TABLE str ADD COLUMN h INTEGER;"
+DB_STRHASH_FILL
+"CREATE INDEX str_h ON str(h);";
+
 static const char *const migrations[] = { schema_v1, schema_v2, schema_v3,
-	schema_v4 };
+	schema_v4, schema_v5 };
 
 int
 db_schema_version(void)
@@ -351,7 +362,9 @@ db_migrate(struct db *db)
 	 * leaves the old version whole (never an intermediate one), and the
 	 * next start migrates it again (tests/db/fault_migrate.sh).
 	 */
-	rc = db_exec(db, "BEGIN IMMEDIATE");
+	rc = db_strhash_register(db);
+	if (rc == SQLITE_OK)
+		rc = db_exec(db, "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK)
 		return db_sqlfail(db, rc, "begin migration");
 	for (;;) {

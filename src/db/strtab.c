@@ -6,11 +6,11 @@
  * tables: a string found in the old one is copied to the new one, and
  * when the new one is three quarters full the old one is dropped. What
  * the writer keeps looking up (the strings of live processes) stays
- * cached, and the memory stays fixed (96 KiB) however many distinct
- * strings a long run meets. Behind that cache, the table has no index
- * (it cost a quarter of a small database): the writer keeps a 32-bit
- * hash of every stored string (16 bytes each, loaded at open) and
- * compares candidates by id. Depends on SQLite, core and libbsd.
+ * cached. A miss asks the database: str.h, a 32-bit keyed hash of the
+ * bytes, is indexed, and the candidates of that hash are compared by
+ * SQLite. The writer's memory for strings is the cache and nothing else
+ * (96 KiB), however many distinct strings a long run meets. Depends on
+ * SQLite, core and libbsd.
  */
 #include "config.h"
 
@@ -35,22 +35,11 @@ struct strslot {
 /* Slots of one generation (a power of two), filled to 3/4 at most. */
 #define STRCACHE_SLOTS 2048
 
-/* Every stored string's hash: chained, entries in insertion order so
- * the ones of a rolled-back transaction are popped from the end. */
-struct strhent {
-	uint32_t h;
-	uint32_t next;          /* index + 1 of the next in the chain; 0: end */
-	int64_t id;
-};
-
 struct strcache {
-	struct siphash_key k1, k2;
-	struct strslot *gen[2]; /* new, old */
-	size_t n;               /* entries in the new generation */
-	struct strhent *ent;    /* every stored string */
-	size_t nent, cap, mark; /* mark: entries committed */
-	uint32_t *bucket;       /* index + 1 of the chain's head; 0: empty */
-	size_t nbucket;         /* a power of two */
+	struct siphash_key k1, k2; /* random per writer: the cache's digest */
+	struct siphash_key stored; /* the database's key of str.h */
+	struct strslot *gen[2];    /* new, old */
+	size_t n;                  /* entries in the new generation */
 };
 
 struct strcache *
@@ -82,9 +71,14 @@ strcache_free(struct strcache *c)
 		return;
 	free(c->gen[0]);
 	free(c->gen[1]);
-	free(c->ent);
-	free(c->bucket);
 	free(c);
+}
+
+size_t
+strcache_bytes(const struct strcache *c)
+{
+	return c == NULL ? 0 : sizeof(*c) +
+	    2 * STRCACHE_SLOTS * sizeof(struct strslot);
 }
 
 /* The slot of (h1, h2) in table t, or the empty one where it would go. */
@@ -121,121 +115,105 @@ strcache_put(struct strcache *c, uint64_t h1, uint64_t h2, int64_t id)
 	e->id = id;
 }
 
-/* FNV-1a, 32 bits (collisions only cost a comparison). */
-static uint32_t
-str_hash(const char *s, size_t len)
-{
-	uint32_t h = UINT32_C(2166136261);
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= UINT32_C(16777619);
-	}
-	return h;
-}
-
-static void
-hash_link(struct strcache *c, size_t i)
-{
-	uint32_t *b = &c->bucket[c->ent[i].h & (c->nbucket - 1)];
-
-	c->ent[i].next = *b;
-	*b = (uint32_t)(i + 1);
-}
-
-static void
-hash_add(struct strcache *c, uint32_t h, int64_t id)
-{
-	size_t i;
-
-	if (c->nent + 1 > c->nbucket) {
-		c->nbucket = c->nbucket == 0 ? 1024 : c->nbucket * 2;
-		free(c->bucket);
-		c->bucket = xcalloc(c->nbucket, sizeof(*c->bucket));
-		for (i = 0; i < c->nent; i++)
-			hash_link(c, i);
-	}
-	c->ent = xgrow(c->ent, &c->cap, c->nent, sizeof(*c->ent));
-	c->ent[c->nent].h = h;
-	c->ent[c->nent].id = id;
-	hash_link(c, c->nent++);
-}
-
-void
-strcache_commit(struct strcache *c)
-{
-	c->mark = c->nent;
-}
-
 void
 strcache_rollback(struct strcache *c)
 {
-	/* Each popped entry is the head of its chain (pushed last). */
-	while (c->nent > c->mark) {
-		struct strhent *e = &c->ent[--c->nent];
-
-		c->bucket[e->h & (c->nbucket - 1)] = e->next;
-	}
+	/* Ids handed out in the rolled-back transaction do not exist. */
 	strcache_clear(c);
+}
+
+/* ---- str.h: the stored hash ------------------------------------------- */
+
+static struct siphash_key
+key_of(const unsigned char b[16])
+{
+	struct siphash_key k = { 0, 0 };
+	int i;
+
+	for (i = 7; i >= 0; i--) {
+		k.k0 = k.k0 << 8 | b[i];
+		k.k1 = k.k1 << 8 | b[8 + i];
+	}
+	return k;
+}
+
+/* The low 32 bits of SipHash-2-4 under the database's key, signed (four
+ * bytes in a record). Only a filter: candidates are compared byte for
+ * byte, so the width costs comparisons, never a wrong id. */
+static int64_t
+stored_hash(const struct siphash_key *k, const void *s, size_t len)
+{
+	return (int32_t)(uint32_t)siphash24(k, s, len);
+}
+
+/* SQL histop_strhash(s, key): str.h of s under the 16-byte key. For the
+ * migration that adds str.h; NULL for a key of the wrong size. */
+static void
+sql_strhash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct siphash_key k;
+
+	(void)argc;
+	if (sqlite3_value_bytes(argv[1]) != 16 ||
+	    sqlite3_value_type(argv[1]) != SQLITE_BLOB) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	k = key_of(sqlite3_value_blob(argv[1]));
+	sqlite3_result_int64(ctx, stored_hash(&k, sqlite3_value_blob(argv[0]),
+	    (size_t)sqlite3_value_bytes(argv[0])));
+}
+
+int
+db_strhash_register(struct db *db)
+{
+	return sqlite3_create_function(db->sql, "histop_strhash", 2,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
+	    sql_strhash, NULL, NULL);
 }
 
 int
 db_strtab_load(struct db *db)
 {
-	struct strcache *c = db->strs;
 	sqlite3_stmt *st;
-	int rc;
+	int rc, n = 0;
 
-	rc = sqlite3_prepare_v2(db->sql, "SELECT id, s FROM str", -1, &st,
-	    NULL);
-	if (rc != SQLITE_OK)
-		return db_sqlfail(db, rc, "load strings"), -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		hash_add(c, str_hash(sqlite3_column_blob(st, 1),
-		    (size_t)sqlite3_column_bytes(st, 1)),
-		    sqlite3_column_int64(st, 0));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_sqlfail(db, rc, "load strings"), -1;
-	strcache_commit(c);
-	return 0;
-}
-
-/* The id of the stored string equal to s, 0 if none, -1 on error. */
-static int64_t
-find_stored(struct db *db, uint32_t h, const char *s, size_t len)
-{
-	struct strcache *c = db->strs;
-	sqlite3_stmt *st = db->st[ST_STR_GET];
-	uint32_t i;
-	int rc;
-
-	if (c->nbucket == 0)
-		return 0;
-	for (i = c->bucket[h & (c->nbucket - 1)]; i != 0;
-	    i = c->ent[i - 1].next) {
-		const struct strhent *e = &c->ent[i - 1];
-		bool same;
-
-		if (e->h != h)
-			continue;
-		sqlite3_bind_int64(st, 1, e->id);
+	for (;;) {
+		rc = sqlite3_prepare_v2(db->sql, "SELECT value FROM meta WHERE "
+		    "key = 'str_key'", -1, &st, NULL);
+		if (rc != SQLITE_OK)
+			return db_sqlfail(db, rc, "load string key"), -1;
 		rc = sqlite3_step(st);
-		same = rc == SQLITE_ROW &&
-		    (size_t)sqlite3_column_bytes(st, 0) == len &&
-		    (len == 0 || memcmp(sqlite3_column_blob(st, 0), s,
-		    len) == 0);
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-			db_sqlfail(db, rc, "find string");
+		if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) ==
+		    SQLITE_BLOB && sqlite3_column_bytes(st, 0) == 16) {
+			db->strs->stored = key_of(sqlite3_column_blob(st, 0));
+			sqlite3_finalize(st);
+			return 0;
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return db_sqlfail(db, rc, "load string key"), -1;
+		/*
+		 * No usable key (someone edited meta): a new one, and every
+		 * stored string hashed under it, in one transaction.
+		 */
+		if (n++ > 0)
+			return db_fail(db, DB_ERR_INTERNAL, "%s: cannot set "
+			    "the string key", db->path), -1;
+		rc = db_exec(db, "BEGIN IMMEDIATE");
+		if (rc == SQLITE_OK)
+			rc = db_exec(db, DB_STRHASH_FILL);
+		if (rc == SQLITE_OK)
+			rc = db_exec(db, "COMMIT");
+		if (rc != SQLITE_OK) {
+			db_sqlfail(db, rc, "hash strings");
+			db_exec(db, "ROLLBACK");
 			return -1;
 		}
-		if (same)
-			return e->id;
 	}
-	return 0;
 }
+
+/* ---- interning ---------------------------------------------------------- */
 
 static void
 bind_str(sqlite3_stmt *st, int idx, const char *s, size_t len)
@@ -246,16 +224,34 @@ bind_str(sqlite3_stmt *st, int idx, const char *s, size_t len)
 		sqlite3_bind_blob(st, idx, s, (int)len, SQLITE_STATIC);
 }
 
+/* Run st (bound to h and s) for an id; 0: none, -1: error. */
+static int64_t
+step_id(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	int64_t id = 0;
+	int rc;
+
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_sqlfail(db, rc, what);
+		return -1;
+	}
+	return id;
+}
+
 static int64_t
 intern(struct db *db, const char *s, size_t len)
 {
 	struct strcache *c = db->strs;
 	uint64_t h1 = siphash24(&c->k1, s, len), h2 = siphash24(&c->k2, s, len);
+	int64_t h = stored_hash(&c->stored, s, len);
 	struct strslot *e;
 	sqlite3_stmt *st;
-	int64_t id = 0;
-	uint32_t hs;
-	int rc;
+	int64_t id;
 
 	e = strslot_find(c->gen[0], h1, h2);
 	if (e->id != 0)
@@ -266,21 +262,20 @@ intern(struct db *db, const char *s, size_t len)
 		strcache_put(c, h1, h2, id);
 		return id;
 	}
-	hs = str_hash(s, len);
-	id = find_stored(db, hs, s, len);
+	/* TEXT never equals a BLOB: s is bound as it would be stored. */
+	st = db->st[ST_STR_GET];
+	sqlite3_bind_int64(st, 1, h);
+	bind_str(st, 2, s, len);
+	id = step_id(db, st, "find string");
 	if (id < 0)
 		return 0;
 	if (id == 0) {
 		st = db->st[ST_STR_ADD];
-		bind_str(st, 1, s, len);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			db_sqlfail(db, rc, "store string");
+		sqlite3_bind_int64(st, 1, h);
+		bind_str(st, 2, s, len);
+		if (step_id(db, st, "store string") < 0)
 			return 0;
-		}
 		id = sqlite3_last_insert_rowid(db->sql);
-		hash_add(c, hs, id);
 	}
 	strcache_put(c, h1, h2, id);
 	return id;
@@ -296,15 +291,8 @@ db_intern(struct db *db, const char *s, size_t len)
 	return id;
 }
 
-void
-strcache_reset(struct db *db)
+size_t
+db_string_cache_bytes(const struct db *db)
 {
-	struct strcache *c = db->strs;
-
-	strcache_clear(c);
-	c->nent = c->mark = 0;
-	if (c->bucket != NULL)
-		memset(c->bucket, 0, c->nbucket * sizeof(*c->bucket));
-	/* On failure a string not found is stored again: never wrong. */
-	(void)db_strtab_load(db);
+	return strcache_bytes(db->strs);
 }

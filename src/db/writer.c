@@ -187,8 +187,9 @@ prepare_all(struct db *db)
 	r |= prepare(db, ST_PROCESS_GONE, "UPDATE process SET gone_seq = ? "
 	    "WHERE id = ?");
 	r |= prepare(db, ST_MEMBER, "INSERT INTO member(seq, id) VALUES(?,?)");
-	r |= prepare(db, ST_STR_GET, "SELECT s FROM str WHERE id = ?");
-	r |= prepare(db, ST_STR_ADD, "INSERT INTO str(s) VALUES(?)");
+	r |= prepare(db, ST_STR_GET, "SELECT id FROM str WHERE h = ?1 AND "
+	    "s = ?2 LIMIT 1");
+	r |= prepare(db, ST_STR_ADD, "INSERT INTO str(h, s) VALUES(?1, ?2)");
 	r |= prepare(db, ST_BEGIN, "BEGIN IMMEDIATE");
 	r |= prepare(db, ST_COMMIT, "COMMIT");
 	r |= prepare(db, ST_ROLLBACK, "ROLLBACK");
@@ -925,7 +926,6 @@ db_write(struct db *db, const struct snapshot *snap, struct db_error *err)
 		goto rollback;
 	}
 	/* Committed: this sample is the base of the next one. */
-	strcache_commit(db->strs);
 	snapshot_copy_system(db->prev, s);
 	db->nprev_w = s->nproc;
 	tw = db->prev_w;

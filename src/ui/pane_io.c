@@ -61,9 +61,10 @@ pane_disk_draw(struct ui *ui, const struct ui_rect *r)
 {
 	const struct snapshot *s = ui->cur;
 	double rd = 0, wr = 0;
-	char a[16], b[16], line[96];
+	char a[16], b[16], rd_s[32], wr_s[32], line[32];
+	const char *item[3] = { rd_s, wr_s, line };
 	size_t i;
-	int y = r->y + 1, nw = r->w / 3;
+	int y = r->y + 1, nw = r->w / 3 + 1;
 
 	for (i = 0; s != NULL && i < s->ndisk; i++)
 		if (s->disk[i].have_rate) {
@@ -72,15 +73,15 @@ pane_disk_draw(struct ui *ui, const struct ui_rect *r)
 		}
 	if (!io_header(ui, r, AREA_DISK, "Disk", "read", rd, "write", wr))
 		return;
-	if (nw > 20)
-		nw = 20;
+	if (nw > 21)
+		nw = 21;
 	for (i = 0; i < s->nfs && i < MAX_FS_LINES && y < r->y + r->h; i++,
 	    y++) {
 		const struct snap_fs *f = &s->fs[i];
 		struct bar_seg seg = { 0, C_MEM_USED };
 		char label[40];
 
-		ui_put_text(ui, y, r->x + 1, nw - 1, f->mount, A_NORMAL);
+		ui_put_text(ui, y, r->x + 1, nw - 2, f->mount, A_NORMAL);
 		if (HAVE(f->have, FS_SIZE) && HAVE(f->have, FS_USED) &&
 		    f->v[FS_SIZE] > 0)
 			seg.pct = 100.0 * (double)f->v[FS_USED] /
@@ -96,16 +97,20 @@ pane_disk_draw(struct ui *ui, const struct ui_rect *r)
 	    y++) {
 		const struct snap_disk *d = &s->disk[i];
 
-		ui_put_text(ui, y, r->x + 1, nw - 1, d->name, A_NORMAL);
+		ui_put_text(ui, y, r->x + 1, nw - 2, d->name, A_NORMAL);
+		strlcpy(a, "-", sizeof(a));
+		strlcpy(b, "-", sizeof(b));
 		if (d->have_rate) {
 			fmt_rate(a, sizeof(a), d->rate[DISK_READ_BYTES]);
 			fmt_rate(b, sizeof(b), d->rate[DISK_WRITE_BYTES]);
-			snprintf(line, sizeof(line), "r %6s/s  w %6s/s  %3.0f%%"
-			    " busy", a, b, d->rate[DISK_BUSY_NS]);
-		} else
-			snprintf(line, sizeof(line), "r %6s/s  w %6s/s", "-",
-			    "-");
-		ui_put(ui, y, r->x + nw, r->w - nw, line, A_NORMAL);
+		}
+		snprintf(rd_s, sizeof(rd_s), "r %6s/s", a);
+		snprintf(wr_s, sizeof(wr_s), "w %6s/s", b);
+		snprintf(line, sizeof(line), "%3.0f%% busy",
+		    d->rate[DISK_BUSY_NS]);
+		/* what does not fit whole is left out, the busy share first */
+		ui_flow(ui, y, r->x + nw, r->w - nw, 1, 0, item,
+		    d->have_rate ? 3 : 2);
 	}
 }
 
@@ -127,7 +132,7 @@ pane_network_draw(struct ui *ui, const struct ui_rect *r)
 	double rx = 0, tx = 0;
 	char a[16], b[16], line[96];
 	size_t i;
-	int y = r->y + 1, nw = r->w / 3;
+	int y = r->y + 1, nw = r->w / 3 + 1;
 
 	for (i = 0; s != NULL && i < s->nnet; i++)
 		if (s->net[i].have_rate) {
@@ -136,14 +141,14 @@ pane_network_draw(struct ui *ui, const struct ui_rect *r)
 		}
 	if (!io_header(ui, r, AREA_NETWORK, "Net ", "rx", rx, "tx", tx))
 		return;
-	if (nw > 16)
-		nw = 16;
+	if (nw > 17)
+		nw = 17;
 	for (i = 0; i < s->nnet && i < MAX_NET_LINES && y < r->y + r->h; i++,
 	    y++) {
 		const struct snap_net *n = &s->net[i];
 		int o;
 
-		ui_put_text(ui, y, r->x + 1, nw - 1, n->name, n->up == 0 ?
+		ui_put_text(ui, y, r->x + 1, nw - 2, n->name, n->up == 0 ?
 		    ui_attr(ui, C_DIM) : A_NORMAL);
 		if (!n->have_rate) {
 			ui_put(ui, y, r->x + nw, r->w - nw, "rx      -  tx      -",

@@ -110,42 +110,66 @@ pane_memory_draw(struct ui *ui, const struct ui_rect *r)
 
 /* ---- load and tasks ---------------------------------------------------- */
 
+/* "12.95 4.57 1.74" and "Tasks 2064, 1350 thr, 58 kthr; 5 running" (the
+ * thread count from the processes when they were sampled, else from
+ * /proc/loadavg's runnable/total). */
+static void
+load_texts(const struct ui *ui, char *load, size_t ll, char *tasks, size_t tl)
+{
+	const struct snapshot *s = ui->cur;
+	size_t i, kthr = 0, running = 0;
+	uint64_t thr = 0;
+
+	if (sampled(ui, AREA_LOAD) && HAVE(s->load.have, LOAD_1))
+		snprintf(load, ll, "%.2f %.2f %.2f", s->load.avg[0],
+		    s->load.avg[1], s->load.avg[2]);
+	else
+		strlcpy(load, "n/a", ll);
+	tasks[0] = '\0';
+	if (s != NULL && (s->areas & (1u << AREA_PROCESSES))) {
+		for (i = 0; i < s->nproc; i++) {
+			kthr += s->proc[i].kernel_thread;
+			running += s->proc[i].state == 'R';
+			if (!s->proc[i].kernel_thread && s->proc[i].threads > 0)
+				thr += (uint64_t)s->proc[i].threads - 1;
+		}
+		snprintf(tasks, tl, "Tasks %zu, %" PRIu64 " thr, %zu kthr; %zu "
+		    "running", s->nproc - kthr, thr, kthr, running);
+	} else if (sampled(ui, AREA_LOAD) && HAVE(s->load.have, LOAD_TASKS))
+		snprintf(tasks, tl, "Tasks %" PRIu32 ", %" PRIu32 " running",
+		    s->load.tasks, s->load.running);
+}
+
+/* One line where the load and the tasks fit side by side, else two. */
 int
 pane_load_want(const struct ui *ui, int width)
 {
-	(void)ui;
-	(void)width;
-	return 1;
+	char load[64], tasks[96];
+
+	load_texts(ui, load, sizeof(load), tasks, sizeof(tasks));
+	if (tasks[0] == '\0' || (int)(sizeof("Load ") - 1 + strlen(load) + 2 +
+	    strlen(tasks)) <= width)
+		return 1;
+	return 2;
 }
 
 void
 pane_load_draw(struct ui *ui, const struct ui_rect *r)
 {
-	const struct snapshot *s = ui->cur;
-	char line[160];
-	int o = 0, x;
-	size_t i, kthr = 0, running = 0;
+	char load[64], tasks[96];
+	int x, y = r->y;
 
-	x = ui_put(ui, r->y, r->x, r->w, "Load ", ui_attr(ui, C_TITLE));
-	if (sampled(ui, AREA_LOAD) && HAVE(s->load.have, LOAD_1))
-		o += snprintf(line + o, sizeof(line) - (size_t)o,
-		    "%.2f %.2f %.2f", s->load.avg[0], s->load.avg[1],
-		    s->load.avg[2]);
-	else
-		o += snprintf(line + o, sizeof(line) - (size_t)o, "n/a");
-	if (s != NULL && (s->areas & (1u << AREA_PROCESSES))) {
-		for (i = 0; i < s->nproc; i++) {
-			kthr += s->proc[i].kernel_thread;
-			running += s->proc[i].state == 'R';
-		}
-		o += snprintf(line + o, sizeof(line) - (size_t)o,
-		    "  Tasks %zu (%zu kthr), %zu running", s->nproc, kthr,
-		    running);
-	} else if (sampled(ui, AREA_LOAD) && HAVE(s->load.have, LOAD_TASKS))
-		o += snprintf(line + o, sizeof(line) - (size_t)o,
-		    "  Tasks %" PRIu32 ", %" PRIu32 " running", s->load.tasks,
-		    s->load.running);
-	ui_put(ui, r->y, r->x + x, r->w - x, line, A_NORMAL);
+	load_texts(ui, load, sizeof(load), tasks, sizeof(tasks));
+	x = ui_put(ui, y, r->x, r->w, "Load ", ui_attr(ui, C_TITLE));
+	x += ui_put(ui, y, r->x + x, r->w - x, load, A_NORMAL);
+	if (tasks[0] == '\0')
+		return;
+	if (r->h >= 2) {
+		y++;
+		x = 0;
+	} else
+		x += ui_put(ui, y, r->x + x, r->w - x, "  ", A_NORMAL);
+	ui_put(ui, y, r->x + x, r->w - x, tasks, A_NORMAL);
 }
 
 /* ---- pressure ---------------------------------------------------------- */
@@ -157,6 +181,10 @@ pane_pressure_want(const struct ui *ui, int width)
 	(void)width;
 	return 4;
 }
+
+/* "  memory    1.50   0.00   0.00   0.50   0.00   0.00": every average
+ * fits from this width on; below it, avg10 alone. */
+#define PSI_WIDE_W (2 + 7 + 1 + 20 + 1 + 20)
 
 /* avg10/60/300 of one line, or avg10 alone when narrow. */
 static void
@@ -175,7 +203,7 @@ void
 pane_pressure_draw(struct ui *ui, const struct ui_rect *r)
 {
 	char some[40], full[40], line[128];
-	bool narrow = r->w < 50;
+	bool narrow = r->w < PSI_WIDE_W;
 	int i;
 
 	if (!sampled(ui, AREA_PRESSURE)) {
@@ -198,14 +226,6 @@ pane_pressure_draw(struct ui *ui, const struct ui_rect *r)
 }
 
 /* ---- quotas ------------------------------------------------------------ */
-
-int
-pane_quota_want(const struct ui *ui, int width)
-{
-	(void)ui;
-	(void)width;
-	return 3;
-}
 
 /* "used/limit" of a cgroup value pair; "max" for unlimited. */
 static void
@@ -249,12 +269,67 @@ rlimit_pair(char *buf, size_t len, const struct snap_rlimit *rl, int f)
 	snprintf(buf, len, "%s/%s", s, h);
 }
 
+/* The items of the cgroup line and of the rlimit line, in buffers of
+ * struct quota_items. */
+struct quota_items {
+	char cpu[56], mem[56], pids[56], nofile[72], nproc[56];
+	const char *cg[3], *rl[2];
+};
+
+static void
+quota_items(const struct snapshot *s, struct quota_items *q)
+{
+	const struct snap_cgroup *g = &s->cgroup;
+	char a[48];
+
+	if (HAVE(g->unlimited, QUOTA_CPU_QUOTA_NS))
+		snprintf(a, sizeof(a), "max");
+	else if (HAVE(g->have, QUOTA_CPU_QUOTA_NS) &&
+	    HAVE(g->have, QUOTA_CPU_PERIOD_NS) && g->v[QUOTA_CPU_PERIOD_NS] > 0)
+		snprintf(a, sizeof(a), "%.2f cores",
+		    (double)g->v[QUOTA_CPU_QUOTA_NS] /
+		    (double)g->v[QUOTA_CPU_PERIOD_NS]);
+	else
+		snprintf(a, sizeof(a), "-");
+	snprintf(q->cpu, sizeof(q->cpu), "cpu %s", a);
+	limit_pair(a, sizeof(a), g, QUOTA_MEM_USAGE, QUOTA_MEM_LIMIT, true);
+	snprintf(q->mem, sizeof(q->mem), "mem %s", a);
+	limit_pair(a, sizeof(a), g, QUOTA_PIDS_CURRENT, QUOTA_PIDS_LIMIT,
+	    false);
+	snprintf(q->pids, sizeof(q->pids), "pids %s", a);
+	rlimit_pair(a, sizeof(a), &s->rlimit, RLIM_NOFILE);
+	snprintf(q->nofile, sizeof(q->nofile), "rlimit nofile %s", a);
+	rlimit_pair(a, sizeof(a), &s->rlimit, RLIM_NPROC);
+	snprintf(q->nproc, sizeof(q->nproc), "nproc %s", a);
+	q->cg[0] = q->cpu;
+	q->cg[1] = q->mem;
+	q->cg[2] = q->pids;
+	q->rl[0] = q->nofile;
+	q->rl[1] = q->nproc;
+}
+
+/* The title, then the limits wrapped whole where the pane is narrow. */
+int
+pane_quota_want(const struct ui *ui, int width)
+{
+	struct quota_items q;
+	int n = 1;
+
+	if (ui->cur == NULL || !(ui->cur->areas & (1u << AREA_QUOTA)))
+		return 3;
+	quota_items(ui->cur, &q);
+	if (ui->cur->cgroup.version != 0)
+		n += ui_flow(NULL, 0, 0, width, 0, 2, q.cg, 3);
+	return n + ui_flow(NULL, 0, 0, width, 0, 2, q.rl, 2);
+}
+
 void
 pane_quota_draw(struct ui *ui, const struct ui_rect *r)
 {
 	const struct snap_cgroup *g;
-	char line[256], a[48], b[48], c[48];
-	int x;
+	struct quota_items q;
+	char line[32];
+	int x, y = r->y + 1;
 
 	if (!sampled(ui, AREA_QUOTA)) {
 		na(ui, r, "Quota");
@@ -270,31 +345,9 @@ pane_quota_draw(struct ui *ui, const struct ui_rect *r)
 		ui_put_text(ui, r->y, r->x + x, r->w - x, g->path != NULL ?
 		    g->path : "?", A_NORMAL);
 	}
-	if (r->h >= 2 && g->version != 0) {
-		if (HAVE(g->unlimited, QUOTA_CPU_QUOTA_NS))
-			snprintf(a, sizeof(a), "max");
-		else if (HAVE(g->have, QUOTA_CPU_QUOTA_NS) &&
-		    HAVE(g->have, QUOTA_CPU_PERIOD_NS) &&
-		    g->v[QUOTA_CPU_PERIOD_NS] > 0)
-			snprintf(a, sizeof(a), "%.2f cores",
-			    (double)g->v[QUOTA_CPU_QUOTA_NS] /
-			    (double)g->v[QUOTA_CPU_PERIOD_NS]);
-		else
-			snprintf(a, sizeof(a), "-");
-		limit_pair(b, sizeof(b), g, QUOTA_MEM_USAGE, QUOTA_MEM_LIMIT,
-		    true);
-		limit_pair(c, sizeof(c), g, QUOTA_PIDS_CURRENT,
-		    QUOTA_PIDS_LIMIT, false);
-		snprintf(line, sizeof(line), "  cpu %s  mem %s  pids %s", a, b,
-		    c);
-		ui_put(ui, r->y + 1, r->x, r->w, line, A_NORMAL);
-	}
-	if (r->h >= 3) {
-		rlimit_pair(a, sizeof(a), &ui->cur->rlimit, RLIM_NOFILE);
-		rlimit_pair(b, sizeof(b), &ui->cur->rlimit, RLIM_NPROC);
-		snprintf(line, sizeof(line), "  rlimit nofile %s  nproc %s", a,
-		    b);
-		ui_put(ui, r->y + (g->version != 0 ? 2 : 1), r->x, r->w, line,
-		    A_NORMAL);
-	}
+	quota_items(ui->cur, &q);
+	if (g->version != 0)
+		y += ui_flow(ui, y, r->x, r->w, r->y + r->h - y, 2, q.cg, 3);
+	if (y < r->y + r->h)
+		ui_flow(ui, y, r->x, r->w, r->y + r->h - y, 2, q.rl, 2);
 }

@@ -248,6 +248,35 @@ ui_put_text(struct ui *ui, int y, int x, int w, const char *s, attr_t a)
 	return ui_put(ui, y, x, w, safe, a);
 }
 
+/*
+ * Lay items (trusted ASCII: numbers and labels) out from y,x, two spaces
+ * apart, starting a new line, indented, when the next one does not fit
+ * whole: a number cut at the edge reads as another number. Draws only
+ * lines y..y+h-1 (none when ui is NULL); returns the lines the items
+ * take, drawn or not. Used by the panes' want functions as by their
+ * draw functions, so both agree.
+ */
+int
+ui_flow(struct ui *ui, int y, int x, int w, int h, int indent,
+    const char *const *item, int n)
+{
+	int i, line = 0, at = indent, len;
+
+	for (i = 0; i < n; i++) {
+		len = (int)strlen(item[i]);
+		if (at > indent && at + 2 + len > w) {
+			line++;
+			at = indent;
+		}
+		if (at > indent)
+			at += 2;
+		if (ui != NULL && line < h)
+			ui_put(ui, y + line, x + at, w - at, item[i], A_NORMAL);
+		at += len;
+	}
+	return n > 0 ? line + 1 : 0;
+}
+
 void
 ui_fill_line(struct ui *ui, int y, int x, int w, attr_t a)
 {

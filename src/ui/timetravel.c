@@ -43,6 +43,14 @@ tt_free(struct tt *tt)
 	free(tt);
 }
 
+/* The "live" end of the timeline as the user sees it: while paused, the
+ * snapshot held on screen, not the newest one sampled behind it. */
+static const struct snapshot *
+tt_live(const struct ui *ui)
+{
+	return ui->paused && ui->hold != NULL ? ui->hold : ui->live;
+}
+
 bool
 tt_is_live(const struct ui *ui)
 {
@@ -75,7 +83,8 @@ report(struct ui *ui)
 void
 tt_move(struct ui *ui, int dir, int64_t span_ns)
 {
-	int64_t live = ui->live != NULL ? ui->live->wall_ns : clock_wall_ns();
+	const struct snapshot *l = tt_live(ui);
+	int64_t live = l != NULL ? l->wall_ns : clock_wall_ns();
 
 	if (history_step(ui->tt->hist, dir, span_ns, live))
 		tt_sync(ui);
@@ -96,7 +105,7 @@ tt_title(struct ui *ui, char *buf, size_t len)
 	struct timeline tl;
 	size_t n;
 
-	history_timeline(ui->tt->hist, ui->live, clock_wall_ns(), &tl);
+	history_timeline(ui->tt->hist, tt_live(ui), clock_wall_ns(), &tl);
 	n = strlcpy(buf, "histop  ", len);
 	if (ui->paused && tl.live)
 		n = strlcat(buf, "PAUSED ", len);
@@ -169,7 +178,7 @@ act_hist_goto(struct ui *ui)
 void
 act_hist_mark(struct ui *ui)
 {
-	history_mark(ui->tt->hist, ui->live);
+	history_mark(ui->tt->hist, tt_live(ui));
 	report(ui);
 }
 
@@ -179,7 +188,7 @@ act_hist_diff(struct ui *ui)
 	struct tt *tt = ui->tt;
 	const struct snapshot *a, *b;
 
-	if (!history_diff_pair(tt->hist, ui->live, &a, &b)) {
+	if (!history_diff_pair(tt->hist, tt_live(ui), &a, &b)) {
 		report(ui);
 		return;
 	}

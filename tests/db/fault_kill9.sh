@@ -1,5 +1,5 @@
 # fault_kill9.sh: kill -9 of the real recorder at random moments (while it
-# opens/creates the schema, mid-sample, between samples), 40 times on one
+# opens/creates the schema, mid-sample, between samples), 100 times on one
 # database: after every kill the file passes integrity_check and holds only
 # whole samples, the next recorder starts at once (the lock cannot go
 # stale) and the last run records normally.
@@ -8,7 +8,7 @@
 
 command -v sqlite3 >/dev/null || skip_all "no sqlite3 CLI"
 DB=$T/h/history.db
-ITER=40
+ITER=${ITER:-100}
 broken=0
 notstarted=0
 errout=0

@@ -117,3 +117,12 @@ TESTS += tests/db/fault_paths.sh
 EXTRA_DIST += tests/db/fault_paths.sh
 TESTS += tests/db/fault_flip.sh
 EXTRA_DIST += tests/db/fault_flip.sh
+check_PROGRAMS += tests/db/test_db_strings
+TESTS += tests/db/test_db_strings
+tests_db_test_db_strings_SOURCES = tests/db/test_db_strings.c \
+	tests/db/synth.c tests/db/synth.h tests/tap.h
+tests_db_test_db_strings_CPPFLAGS = $(tests_db_test_db_store_CPPFLAGS)
+tests_db_test_db_strings_LDADD = $(DB_LIBS)
+EXTRA_DIST += tests/db/fixtures/v4.sql
+TESTS += tests/db/fault_check.sh
+EXTRA_DIST += tests/db/fault_check.sh

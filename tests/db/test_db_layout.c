@@ -5,7 +5,9 @@
  * every sample: of a new recording across keyframes with births and
  * exits at keyframes, of a version 2 database (fixtures/v2.sql, written
  * by the version 2 writer from the same samples) migrated in place and
- * recorded on, and of a recording pruned by retention. Total CPU time is
+ * recorded on, of a version 4 one (fixtures/v4.sql) whose strings are
+ * found again after version 5 indexes them by hash (none stored twice),
+ * and of a recording pruned by retention. Total CPU time is
  * stored only when it is not user + system time; a minute's top
  * processes keep their peak RSS.
  */
@@ -185,8 +187,10 @@ migrated(void)
 	is_int((int)synth_q1(path, "PRAGMA user_version"), db_schema_version(),
 	    "current version");
 	is_int((int)synth_q1(path, "SELECT count(*) FROM sqlite_schema WHERE "
-	    "name IN ('process_first', 'process_pid', 'str_h')"), 0,
+	    "name IN ('process_first', 'process_pid')"), 0,
 	    "indexes of version 2 gone");
+	is_int((int)synth_q1(path, "SELECT count(*) FROM str WHERE h IS NULL"),
+	    0, "every string hashed again (version 5)");
 	is_int((int)synth_q1(path, "SELECT count(*) FROM sample WHERE "
 	    "new_process_id IS NULL"), 0, "every old sample has its new ids");
 	is_int((int)synth_q1(path, "PRAGMA integrity_check") == -1, 0,
@@ -198,6 +202,56 @@ migrated(void)
 	is_int((int)synth_q1(path, "SELECT count(*) FROM (SELECT tier, t_ns "
 	    "FROM rollup_proc GROUP BY 1, 2 HAVING max(rank) + 1 != count(*))"),
 	    0, "ranked from 0 in each bucket");
+}
+
+/* Version 4 kept no index on str: version 5 hashes the old strings, and
+ * recording on finds them instead of storing them again. */
+static void
+migrated_v4(void)
+{
+	const char *src = getenv("top_srcdir");
+	char path[600], fx[1024];
+	struct db_writer_options o = { .no_retention = true };
+	struct db_error e;
+	struct db *db;
+	sqlite3 *h = NULL;
+	char *sql, q[200];
+	long long nstr;
+
+	snprintf(path, sizeof(path), "%s/v4.db", dir);
+	snprintf(fx, sizeof(fx), "%s/tests/db/fixtures/v4.sql",
+	    src != NULL ? src : ".");
+	sql = synth_slurp(fx);
+	ok(sql != NULL && sqlite3_open(path, &h) == SQLITE_OK &&
+	    sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK,
+	    "version 4 database built from the fixture");
+	sqlite3_close(h);
+	free(sql);
+	is_int((int)synth_q1(path, "PRAGMA user_version"), 4, "version 4");
+	nstr = synth_q1(path, "SELECT count(*) FROM str");
+	db = db_open_writer(path, &o, &e);
+	ok(db != NULL, "writer migrates it (%s)", db == NULL ? e.msg : "ok");
+	if (db == NULL)
+		return;
+	/* Samples 30.. meet only strings samples 0..29 stored. */
+	ok(record(db, 30, 50) == 0, "and records on");
+	db_close(db);
+	is_int((int)synth_q1(path, "PRAGMA user_version"), db_schema_version(),
+	    "current version");
+	is_int((int)synth_q1(path, "SELECT count(*) FROM str WHERE h IS NULL"),
+	    0, "every old string hashed");
+	is_int((int)synth_q1(path, "SELECT count(*) FROM sqlite_schema WHERE "
+	    "name = 'str_h'"), 1, "and indexed");
+	is_int((int)synth_q1(path, "SELECT count(*) - count(DISTINCT s) FROM "
+	    "str"), 0, "no string stored twice");
+	snprintf(q, sizeof(q), "SELECT count(*) FROM proc WHERE seq > 30 AND "
+	    "user <= %lld AND comm <= %lld", nstr, nstr);
+	ok(nstr > 50 && synth_q1(path, q) > 20, "new rows refer to the "
+	    "strings stored before the migration (%lld)", synth_q1(path, q));
+	is_int((int)synth_q1(path, "PRAGMA integrity_check") == -1, 0,
+	    "integrity check runs");
+	is_int(mismatches(path, 1, 50), 0, "every old and new sample reads "
+	    "back exactly");
 }
 
 static void
@@ -387,6 +441,7 @@ main(void)
 	fresh();
 	peak();
 	migrated();
+	migrated_v4();
 	pruned();
 	sweep();
 	if (getenv("KEEP") == NULL)

@@ -1,7 +1,8 @@
 # live.sh: time travel on the live machine, through tmux: Left leaves
 # LIVE for the recorded past while sampling and recording go on behind it
 # (the sample count keeps growing), End and Esc come back; without a
-# database the keys say so instead of failing.
+# database the keys say so instead of failing. Pausing keeps the held
+# moment in the title.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/timetravel/tmux.sh"
 
@@ -10,6 +11,21 @@
 tt_start 120 40 "$HISTOP" -d 0.2
 tt_wait '^histop +LIVE .*recording'
 ok $? "live and recording"
+# Space holds the screen: the title keeps the time of the held sample
+# while sampling goes on behind it, and space again shows the newest.
+shown() { tt_screen | head -1 | grep -E -o '[0-9]{2}:[0-9]{2}:[0-9]{2}'; }
+tt_keys Space
+tt_wait '^histop +PAUSED'
+ok $? "space: paused"
+t1=$(shown)
+sleep 2.2
+t2=$(shown)
+is "$t2" "$t1" "paused: the title keeps the held sample's time"
+tt_keys Space
+tt_wait '^histop +LIVE'
+t3=$(shown)
+ok "$([ -n "$t3" ] && [ "$t3" != "$t1" ]; echo $?)" \
+    "space again: live, newer ($t1 -> $t3)"
 # Let a few samples reach the database.
 tt_wait '^histop +LIVE' >/dev/null
 if command -v sqlite3 >/dev/null 2>&1; then

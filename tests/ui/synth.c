@@ -179,7 +179,7 @@ synth_fill(struct snapshot *s, unsigned tick, size_t nproc)
 		    (4 + i % 50) * MIB, 0.1 * (double)(i % 7), (i % 90) * NS);
 	}
 	proc(s, 4242, "memhog", "memhog --hold 3G", "alice", 3 * GIB, 0.2,
-	    3 * NS);
+	    3 * NS)->threads = 4;
 	proc(s, 4343, "burner", "burner --spin", "bob", 8 * MIB, 180,
 	    (uint64_t)tick * 4 * NS + 600 * NS);
 	proc(s, 6666, "\x1b]0;pwned\x07", "\x1b]0;pwned\x07 \x1b[2J\xc2\x9b"

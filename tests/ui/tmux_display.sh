@@ -47,6 +47,27 @@ ok $? "LC_ALL=C: ASCII tree lines"
 T send-keys t q
 is "$(exit_status)" 0 "LC_ALL=C run quits"
 
+# the load pane: processes, their other threads and the kernel threads
+# counted apart (46 + 2 in the fixture, memhog with 4 threads); beside
+# the load where it fits, on its own line where it does not
+new_server
+start 200 40 "$fixture"
+wait_for 'PID USER' 10
+screen | grep -q 'Load [0-9.]* [0-9.]* [0-9.]*  Tasks 46, 3 thr, 2 kthr; 0 running'
+ok $? "wide: load and tasks on one line"
+T resize-window -x 160 -y 40
+wait_for '% Tasks 46, 3 thr, 2 kthr; 0 running  ' 5
+ok $? "narrower: the tasks on a line of their own, whole"
+# pressure: all three averages where they fit, avg10 alone a column
+# short of that, never a number cut at the edge
+T resize-window -x 102 -y 40
+wait_for 'memory    1.50   0.00   0.00   0.50   0.00   0.00$' 5
+ok $? "102 columns: pressure averages whole"
+T resize-window -x 100 -y 40
+wait_for 'memory           1.50   0.50$' 5
+ok $? "100 columns: pressure avg10 alone, whole"
+T send-keys q
+
 # narrow terminals drop the least needed columns, never the command
 new_server
 start 80 24 "$fixture"
@@ -57,9 +78,20 @@ table_rows | grep -q '/usr/bin/idle[0-9]* --wait'
 ok $? "80 columns: whole command lines fit"
 screen | grep -q 'WRITE/s'
 is $? 1 "80 columns: WRITE/s left out"
+# panes wrap or leave out whole items, never cut a number at the edge
+screen | grep -q '  pids 120/1000 *$'
+ok $? "80 columns: quota limits wrapped whole (pids 120/1000)"
+screen | grep -q '  nproc 63000/63000 *$'
+ok $? "80 columns: rlimits wrapped whole (nproc 63000/63000)"
+screen | grep -q ' sda  *r  *1.50M/s  w  *300K/s *$'
+ok $? "80 columns: the disk's busy share left out, rates whole"
+screen | grep -q 'wl.x1b.0;pw[a-z]* rx '
+ok $? "80 columns: a long interface name cut before its rates, a space apart"
 T resize-window -x 160 -y 24
 wait_for 'WRITE/s' 5
 ok $? "160 columns: WRITE/s back"
+screen | grep -q ' sda  *r  *1.50M/s  w  *300K/s  *12% busy'
+ok $? "160 columns: the disk's busy share back"
 T send-keys q
 is "$(exit_status)" 0 "narrow run quits"
 
