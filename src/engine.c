@@ -23,6 +23,14 @@
 
 #include "core/xalloc.h"
 
+/*
+ * Free heap pages are given back after the first two samples (start-up:
+ * opening and creating the store, the first write) and then every
+ * TRIM_EVERY samples (the store's periodic rollups and pruning), so
+ * memory freed once does not stay resident for the whole run.
+ */
+#define TRIM_EVERY 64
+
 struct engine {
 	struct probe_collector *probe;
 	/*
@@ -103,6 +111,8 @@ engine_finish(struct engine *e)
 	e->cur = t;
 	e->have_prev = e->have_cur;
 	e->have_cur = true;
+	if (e->seq <= 2 || e->seq % TRIM_EVERY == 0)
+		xalloc_trim();
 	return e->cur;
 }
 

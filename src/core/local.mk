@@ -13,3 +13,5 @@ libcore_a_SOURCES += src/core/siphash.c src/core/siphash.h
 # What changed between two snapshots (issue 5).
 libcore_a_SOURCES += src/core/snapdiff.c src/core/snapdiff.h
 CORE_LIBS = libcore.a $(LIBBSD_LIBS)
+# Reference-counted strings shared by the probe's cache and snapshots.
+libcore_a_SOURCES += src/core/rstr.c src/core/rstr.h

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/rstr.h"
 #include "core/xalloc.h"
 
 const char *const cpu_field_names[CPU_NFIELDS] = {
@@ -130,11 +131,35 @@ snapshot_new(void)
 	return xcalloc(1, sizeof(struct snapshot));
 }
 
+/* Drop the references the process records hold. */
+static void
+release_procs(struct snapshot *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nproc; i++) {
+		struct snap_proc *p = &s->proc[i];
+
+		if (p->shared == 0)
+			continue;
+		if (p->shared & SNAP_SHARED_COMM)
+			rstr_unref(p->comm);
+		if (p->shared & SNAP_SHARED_CMDLINE)
+			rstr_unref(p->cmdline);
+		if (p->shared & SNAP_SHARED_USER)
+			rstr_unref(p->user);
+		if (p->shared & SNAP_SHARED_CGROUP)
+			rstr_unref(p->cgroup);
+		p->shared = 0;
+	}
+}
+
 void
 snapshot_free(struct snapshot *s)
 {
 	if (s == NULL)
 		return;
+	release_procs(s);
 	free(s->cpu);
 	free(s->fs);
 	free(s->disk);
@@ -147,8 +172,10 @@ snapshot_free(struct snapshot *s)
 void
 snapshot_clear(struct snapshot *s)
 {
-	struct snapshot keep = *s;
+	struct snapshot keep;
 
+	release_procs(s);
+	keep = *s;
 	memset(s, 0, sizeof(*s));
 	s->cpu = keep.cpu;
 	s->cap_cpu = keep.cap_cpu;
@@ -225,6 +252,7 @@ snapshot_copy(struct snapshot *dst, const struct snapshot *src)
 		struct snap_proc *p = snapshot_add_proc(dst);
 
 		*p = src->proc[i];
+		p->shared = 0; /* copies below, in dst's own pool */
 		p->comm = dup_str(dst, p->comm);
 		p->cmdline = dup_str(dst, p->cmdline);
 		p->user = dup_str(dst, p->user);
@@ -288,6 +316,37 @@ const char *
 snapshot_str(struct snapshot *s, const char *p, size_t len)
 {
 	return strpool_add(&s->pool, p, len);
+}
+
+void
+snapshot_proc_share(struct snap_proc *p, unsigned which, const char *r)
+{
+	const char **f;
+
+	switch (which) {
+	case SNAP_SHARED_COMM:
+		f = &p->comm;
+		break;
+	case SNAP_SHARED_CMDLINE:
+		f = &p->cmdline;
+		break;
+	case SNAP_SHARED_USER:
+		f = &p->user;
+		break;
+	case SNAP_SHARED_CGROUP:
+		f = &p->cgroup;
+		break;
+	default:
+		abort();
+	}
+	if (p->shared & which)
+		rstr_unref(*f);
+	p->shared &= ~which;
+	*f = r;
+	if (r != NULL) {
+		rstr_ref(r);
+		p->shared |= which;
+	}
 }
 
 static int

@@ -254,6 +254,8 @@ struct snap_proc {
 	uid_t uid;
 	char state;          /* R S D Z T t X I ... */
 	bool kernel_thread;
+	uint8_t shared;      /* storage: SNAP_SHARED_* bits of the strings
+	                      * held as references (snapshot_proc_share) */
 	int32_t nice;
 	int32_t threads;
 	uint64_t start_time_ns; /* since boot; (pid, start_time_ns) is the identity */
@@ -277,6 +279,12 @@ struct snap_proc {
 	const char *cgroup;   /* cgroup path, NULL unknown */
 	uint64_t have;        /* bit per enum proc_field */
 };
+
+/* Bits of snap_proc.shared: which string is a core/rstr.h reference. */
+#define SNAP_SHARED_CMDLINE 1u
+#define SNAP_SHARED_USER 2u
+#define SNAP_SHARED_CGROUP 4u
+#define SNAP_SHARED_COMM 8u
 
 /* Description of one process field, for generic printers and the store. */
 enum field_type { FT_PID, FT_UID, FT_CHAR, FT_I32, FT_U64, FT_DOUBLE, FT_STR };
@@ -367,6 +375,13 @@ struct snap_proc *snapshot_add_proc(struct snapshot *);
 void snapshot_reserve_procs(struct snapshot *, size_t n);
 /* Copy len bytes of s (NUL added) into the snapshot's pool. */
 const char *snapshot_str(struct snapshot *, const char *s, size_t len);
+/*
+ * Point string `which` (one SNAP_SHARED_* bit) of p, a process record of
+ * a snapshot, at the shared string r (core/rstr.h) instead of a copy: the
+ * snapshot takes a reference, dropped when it is cleared or freed. r may
+ * be NULL (the field is NULL, nothing held).
+ */
+void snapshot_proc_share(struct snap_proc *p, unsigned which, const char *r);
 
 /* Sort processes by pid (the probe and the store emit them sorted). */
 void snapshot_sort_procs(struct snapshot *);

@@ -7,11 +7,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #define MAX_HOOKS 8
 
 static void (*hooks[MAX_HOOKS])(void);
 static int nhooks;
+
+void
+xalloc_trim(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
 
 void
 fatal_hook_add(void (*fn)(void))

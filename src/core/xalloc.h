@@ -20,6 +20,14 @@ char *xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* Grow *arr (of *cap elements of size sz) so index n is valid. */
 void *xgrow(void *arr, size_t *cap, size_t n, size_t sz);
 
+/*
+ * Give the free pages inside the heap back to the system (glibc keeps
+ * them otherwise: only the top of the heap is trimmed on free). For long
+ * runs, after start-up and bursts of temporary allocations; a no-op
+ * where the C library has no such call.
+ */
+void xalloc_trim(void);
+
 /* Register a hook run (last registered first) before a fatal exit. */
 void fatal_hook_add(void (*)(void));
 /* Run the hooks, print "histop: MSG" to stderr and exit(1). */

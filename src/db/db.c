@@ -501,6 +501,7 @@ check_companions(const char *path, struct db_error *err)
 
 static struct db *db_new(const char *);
 static int open_sql(struct db *, int, struct db_error *);
+static void small_memory(struct db *);
 static bool left_unclean(const char *);
 
 /* Remove a stale "<path>.init" and its companions. */
@@ -549,6 +550,7 @@ create_fresh(const char *path, struct db_error *err)
 	t = db_new(tmp);
 	if (open_sql(t, SQLITE_OPEN_READWRITE, err) != 0)
 		goto out;
+	small_memory(t);
 	db_exec(t, "PRAGMA page_size = " DB_PAGE_SIZE);
 	db_exec(t, "PRAGMA auto_vacuum = INCREMENTAL");
 	if (db_exec(t, "PRAGMA journal_mode = WAL") != SQLITE_OK ||
@@ -666,6 +668,25 @@ prepare_file(const char *path, bool create, bool *created,
 	return 0;
 }
 
+/*
+ * The writer lives in every recording histop for as long as it runs:
+ * keep its resident memory small (issue 4). Each sample appends to the
+ * right-most pages of a few B-trees, so a 64 KiB page cache holds the
+ * hot pages (default: 2 MiB, filled within minutes; 256 KiB cost 190 KiB
+ * more and no less CPU per sample); no lookaside slots (about 120 KiB a
+ * connection) and no mmap of the file. The connection that creates a
+ * new database is set up the same way: the pages it touched would stay
+ * in the heap of a process that goes on recording. Readers (history,
+ * export) keep SQLite's defaults.
+ */
+static void
+small_memory(struct db *db)
+{
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_LOOKASIDE, NULL, 0, 0);
+	db_exec(db, "PRAGMA cache_size = -64");
+	db_exec(db, "PRAGMA mmap_size = 0");
+}
+
 static struct db *
 db_new(const char *path)
 {
@@ -744,18 +765,7 @@ db_open_writer(const char *path, const struct db_writer_options *opts,
 		    "histop db check)", db->errmsg);
 		goto fail;
 	}
-	/*
-	 * The writer lives in every recording histop for as long as it runs:
-	 * keep its resident memory small (issue 4). Each sample appends to
-	 * the right-most pages of a few B-trees, so a 64 KiB page cache
-	 * holds the hot pages (default: 2 MiB, filled within minutes; 256
-	 * KiB cost 190 KiB more and no less CPU per sample); no
-	 * lookaside slots (about 120 KiB a connection) and no mmap of the
-	 * file. Readers (history, export) keep SQLite's defaults.
-	 */
-	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_LOOKASIDE, NULL, 0, 0);
-	db_exec(db, "PRAGMA cache_size = -64");
-	db_exec(db, "PRAGMA mmap_size = 0");
+	small_memory(db);
 	if (sqlite3_db_readonly(db->sql, "main") == 1) {
 		/* SQLite quietly opened it read-only (no write permission). */
 		db_seterr(err, DB_ERR_READONLY, "%s: read-only (no permission "

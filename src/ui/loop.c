@@ -162,7 +162,7 @@ ui_draw_title(struct ui *ui)
 		/* the timeline: LIVE or the moment shown, how long ago */
 		tt_title(ui, line, sizeof(line));
 		ui_fill_line(ui, r->y, r->x, r->w, A_NORMAL);
-		ui_put(ui, r->y, r->x, r->w, line, ui_attr(ui,
+		ui_put_fields(ui, r->y, r->x, r->w, line, ui_attr(ui,
 		    ui->is_live ? C_TITLE : C_WARN));
 		return;
 	}
@@ -176,7 +176,7 @@ ui_draw_title(struct ui *ui)
 	    when, ui->opts.delay, recorder_active(ui->rec) ? "recording" :
 	    "not recording");
 	ui_fill_line(ui, r->y, r->x, r->w, A_NORMAL);
-	ui_put(ui, r->y, r->x, r->w, line, ui_attr(ui, C_TITLE));
+	ui_put_fields(ui, r->y, r->x, r->w, line, ui_attr(ui, C_TITLE));
 }
 
 void

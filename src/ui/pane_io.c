@@ -14,6 +14,8 @@
 #define MAX_FS_LINES 6
 #define MAX_DEV_LINES 4
 #define MAX_NET_LINES 6
+/* "rx 2.00M/s": a label and a rate */
+#define NET_RATE_W (3 + 6 + 2)
 
 static size_t
 min_sz(size_t a, size_t b)
@@ -29,7 +31,8 @@ static bool
 io_header(struct ui *ui, const struct ui_rect *r, enum snap_area area,
     const char *title, const char *na, double ra, const char *nb, double rb)
 {
-	char a[16], b[16], line[96];
+	char a[16], b[16], line[48], line2[48];
+	const char *item[2] = { line, line2 };
 	int x;
 
 	x = ui_put(ui, r->y, r->x, r->w, title, ui_attr(ui, C_TITLE));
@@ -39,8 +42,9 @@ io_header(struct ui *ui, const struct ui_rect *r, enum snap_area area,
 	}
 	fmt_rate(a, sizeof(a), ra);
 	fmt_rate(b, sizeof(b), rb);
-	snprintf(line, sizeof(line), "  %s %s/s  %s %s/s", na, a, nb, b);
-	ui_put(ui, r->y, r->x + x, r->w - x, line, A_NORMAL);
+	snprintf(line, sizeof(line), "%s %s/s", na, a);
+	snprintf(line2, sizeof(line2), "%s %s/s", nb, b);
+	ui_flow(ui, r->y, r->x + x + 2, r->w - x - 2, 1, 0, 2, item, 2);
 	return true;
 }
 
@@ -109,7 +113,7 @@ pane_disk_draw(struct ui *ui, const struct ui_rect *r)
 		snprintf(line, sizeof(line), "%3.0f%% busy",
 		    d->rate[DISK_BUSY_NS]);
 		/* what does not fit whole is left out, the busy share first */
-		ui_flow(ui, y, r->x + nw, r->w - nw, 1, 0, item,
+		ui_flow(ui, y, r->x + nw, r->w - nw, 1, 0, 2, item,
 		    d->have_rate ? 3 : 2);
 	}
 }
@@ -150,20 +154,25 @@ pane_network_draw(struct ui *ui, const struct ui_rect *r)
 
 		ui_put_text(ui, y, r->x + 1, nw - 2, n->name, n->up == 0 ?
 		    ui_attr(ui, C_DIM) : A_NORMAL);
-		if (!n->have_rate) {
-			ui_put(ui, y, r->x + nw, r->w - nw, "rx      -  tx      -",
-			    A_NORMAL);
-			continue;
+		/* "rx 2.00M/s  tx  100K/s", each rate whole or left out */
+		strlcpy(a, "-", sizeof(a));
+		strlcpy(b, "-", sizeof(b));
+		if (n->have_rate) {
+			fmt_rate(a, sizeof(a), n->rate[NET_RX_BYTES]);
+			fmt_rate(b, sizeof(b), n->rate[NET_TX_BYTES]);
 		}
-		fmt_rate(a, sizeof(a), n->rate[NET_RX_BYTES]);
-		fmt_rate(b, sizeof(b), n->rate[NET_TX_BYTES]);
+		if (r->w - nw < NET_RATE_W)
+			continue;
 		o = ui_put(ui, y, r->x + nw, r->w - nw, "rx ", A_NORMAL);
-		snprintf(line, sizeof(line), "%6s/s", a);
+		snprintf(line, sizeof(line), n->have_rate ? "%6s/s" : "%6s  ",
+		    a);
 		o += ui_put(ui, y, r->x + nw + o, r->w - nw - o, line,
 		    ui_attr(ui, C_RX));
+		if (r->w - nw - o < 2 + NET_RATE_W)
+			continue;
 		o += ui_put(ui, y, r->x + nw + o, r->w - nw - o, "  tx ",
 		    A_NORMAL);
-		snprintf(line, sizeof(line), "%6s/s", b);
+		snprintf(line, sizeof(line), n->have_rate ? "%6s/s" : "%6s", b);
 		ui_put(ui, y, r->x + nw + o, r->w - nw - o, line,
 		    ui_attr(ui, C_TX));
 	}

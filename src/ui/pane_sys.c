@@ -110,22 +110,31 @@ pane_memory_draw(struct ui *ui, const struct ui_rect *r)
 
 /* ---- load and tasks ---------------------------------------------------- */
 
-/* "12.95 4.57 1.74" and "Tasks 2064, 1350 thr, 58 kthr; 5 running" (the
- * thread count from the processes when they were sampled, else from
- * /proc/loadavg's runnable/total). */
+/* What the load pane shows: "12.95 4.57 1.74" and the task counts as
+ * items ("Tasks 46," "3 thr," "2 kthr;" "0 running"): the processes,
+ * their other threads and the kernel threads when the processes were
+ * sampled, else /proc/loadavg's total and runnable. */
+struct load_items {
+	char load[64], t[4][40];
+	const char *item[4];
+	int n;
+	int width; /* of the items on one line, one space apart */
+};
+
 static void
-load_texts(const struct ui *ui, char *load, size_t ll, char *tasks, size_t tl)
+load_items(const struct ui *ui, struct load_items *li)
 {
 	const struct snapshot *s = ui->cur;
 	size_t i, kthr = 0, running = 0;
 	uint64_t thr = 0;
+	int k;
 
 	if (sampled(ui, AREA_LOAD) && HAVE(s->load.have, LOAD_1))
-		snprintf(load, ll, "%.2f %.2f %.2f", s->load.avg[0],
-		    s->load.avg[1], s->load.avg[2]);
+		snprintf(li->load, sizeof(li->load), "%.2f %.2f %.2f",
+		    s->load.avg[0], s->load.avg[1], s->load.avg[2]);
 	else
-		strlcpy(load, "n/a", ll);
-	tasks[0] = '\0';
+		strlcpy(li->load, "n/a", sizeof(li->load));
+	li->n = 0;
 	if (s != NULL && (s->areas & (1u << AREA_PROCESSES))) {
 		for (i = 0; i < s->nproc; i++) {
 			kthr += s->proc[i].kernel_thread;
@@ -133,43 +142,63 @@ load_texts(const struct ui *ui, char *load, size_t ll, char *tasks, size_t tl)
 			if (!s->proc[i].kernel_thread && s->proc[i].threads > 0)
 				thr += (uint64_t)s->proc[i].threads - 1;
 		}
-		snprintf(tasks, tl, "Tasks %zu, %" PRIu64 " thr, %zu kthr; %zu "
-		    "running", s->nproc - kthr, thr, kthr, running);
-	} else if (sampled(ui, AREA_LOAD) && HAVE(s->load.have, LOAD_TASKS))
-		snprintf(tasks, tl, "Tasks %" PRIu32 ", %" PRIu32 " running",
-		    s->load.tasks, s->load.running);
+		snprintf(li->t[0], sizeof(li->t[0]), "Tasks %zu,",
+		    s->nproc - kthr);
+		snprintf(li->t[1], sizeof(li->t[1]), "%" PRIu64 " thr,", thr);
+		snprintf(li->t[2], sizeof(li->t[2]), "%zu kthr;", kthr);
+		snprintf(li->t[3], sizeof(li->t[3]), "%zu running", running);
+		li->n = 4;
+	} else if (sampled(ui, AREA_LOAD) && HAVE(s->load.have, LOAD_TASKS)) {
+		snprintf(li->t[0], sizeof(li->t[0]), "Tasks %" PRIu32 ",",
+		    s->load.tasks);
+		snprintf(li->t[1], sizeof(li->t[1]), "%" PRIu32 " running",
+		    s->load.running);
+		li->n = 2;
+	}
+	li->width = 0;
+	for (k = 0; k < li->n; k++) {
+		li->item[k] = li->t[k];
+		li->width += (k > 0) + (int)strlen(li->t[k]);
+	}
 }
 
-/* One line where the load and the tasks fit side by side, else two. */
+/* One line where the load and the tasks fit side by side; else the
+ * tasks below, wrapped whole. */
+static bool
+load_one_line(const struct load_items *li, int width)
+{
+	return (int)(sizeof("Load ") - 1 + strlen(li->load) + 2) +
+	    li->width <= width;
+}
+
 int
 pane_load_want(const struct ui *ui, int width)
 {
-	char load[64], tasks[96];
+	struct load_items li;
 
-	load_texts(ui, load, sizeof(load), tasks, sizeof(tasks));
-	if (tasks[0] == '\0' || (int)(sizeof("Load ") - 1 + strlen(load) + 2 +
-	    strlen(tasks)) <= width)
+	load_items(ui, &li);
+	if (li.n == 0 || load_one_line(&li, width))
 		return 1;
-	return 2;
+	return 1 + ui_flow(NULL, 0, 0, width, 0, 0, 1, li.item, li.n);
 }
 
 void
 pane_load_draw(struct ui *ui, const struct ui_rect *r)
 {
-	char load[64], tasks[96];
-	int x, y = r->y;
+	struct load_items li;
+	int x;
 
-	load_texts(ui, load, sizeof(load), tasks, sizeof(tasks));
-	x = ui_put(ui, y, r->x, r->w, "Load ", ui_attr(ui, C_TITLE));
-	x += ui_put(ui, y, r->x + x, r->w - x, load, A_NORMAL);
-	if (tasks[0] == '\0')
+	load_items(ui, &li);
+	x = ui_put(ui, r->y, r->x, r->w, "Load ", ui_attr(ui, C_TITLE));
+	x += ui_put(ui, r->y, r->x + x, r->w - x, li.load, A_NORMAL);
+	if (li.n == 0)
 		return;
-	if (r->h >= 2) {
-		y++;
-		x = 0;
-	} else
-		x += ui_put(ui, y, r->x + x, r->w - x, "  ", A_NORMAL);
-	ui_put(ui, y, r->x + x, r->w - x, tasks, A_NORMAL);
+	if (load_one_line(&li, r->w))
+		ui_flow(ui, r->y, r->x + x + 2, r->w - x - 2, 1, 0, 1, li.item,
+		    li.n);
+	else
+		ui_flow(ui, r->y + 1, r->x, r->w, r->h - 1, 0, 1, li.item,
+		    li.n);
 }
 
 /* ---- pressure ---------------------------------------------------------- */
@@ -319,8 +348,8 @@ pane_quota_want(const struct ui *ui, int width)
 		return 3;
 	quota_items(ui->cur, &q);
 	if (ui->cur->cgroup.version != 0)
-		n += ui_flow(NULL, 0, 0, width, 0, 2, q.cg, 3);
-	return n + ui_flow(NULL, 0, 0, width, 0, 2, q.rl, 2);
+		n += ui_flow(NULL, 0, 0, width, 0, 2, 2, q.cg, 3);
+	return n + ui_flow(NULL, 0, 0, width, 0, 2, 2, q.rl, 2);
 }
 
 void
@@ -347,7 +376,7 @@ pane_quota_draw(struct ui *ui, const struct ui_rect *r)
 	}
 	quota_items(ui->cur, &q);
 	if (g->version != 0)
-		y += ui_flow(ui, y, r->x, r->w, r->y + r->h - y, 2, q.cg, 3);
+		y += ui_flow(ui, y, r->x, r->w, r->y + r->h - y, 2, 2, q.cg, 3);
 	if (y < r->y + r->h)
-		ui_flow(ui, y, r->x, r->w, r->y + r->h - y, 2, q.rl, 2);
+		ui_flow(ui, y, r->x, r->w, r->y + r->h - y, 2, 2, q.rl, 2);
 }

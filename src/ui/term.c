@@ -249,32 +249,59 @@ ui_put_text(struct ui *ui, int y, int x, int w, const char *s, attr_t a)
 }
 
 /*
- * Lay items (trusted ASCII: numbers and labels) out from y,x, two spaces
+ * Lay items (trusted ASCII: numbers and labels) out from y,x, gap spaces
  * apart, starting a new line, indented, when the next one does not fit
- * whole: a number cut at the edge reads as another number. Draws only
- * lines y..y+h-1 (none when ui is NULL); returns the lines the items
- * take, drawn or not. Used by the panes' want functions as by their
- * draw functions, so both agree.
+ * whole: a number cut at the edge reads as another number. An item wider
+ * than a whole line is left out. Draws only lines y..y+h-1 (none when ui
+ * is NULL); returns the lines the items take, drawn or not. Used by the
+ * panes' want functions as by their draw functions, so both agree.
  */
 int
-ui_flow(struct ui *ui, int y, int x, int w, int h, int indent,
+ui_flow(struct ui *ui, int y, int x, int w, int h, int indent, int gap,
     const char *const *item, int n)
 {
 	int i, line = 0, at = indent, len;
 
 	for (i = 0; i < n; i++) {
 		len = (int)strlen(item[i]);
-		if (at > indent && at + 2 + len > w) {
+		if (indent + len > w)
+			continue;
+		if (at > indent && at + gap + len > w) {
 			line++;
 			at = indent;
 		}
 		if (at > indent)
-			at += 2;
+			at += gap;
 		if (ui != NULL && line < h)
 			ui_put(ui, y + line, x + at, w - at, item[i], A_NORMAL);
 		at += len;
 	}
-	return n > 0 ? line + 1 : 0;
+	return at > indent || line > 0 ? line + 1 : 0;
+}
+
+int
+ui_put_fields(struct ui *ui, int y, int x, int w, const char *s, attr_t a)
+{
+	char buf[512];
+	const char *p, *cut = NULL;
+	size_t fits;
+	int cols;
+
+	if (w > ui->cols - x)
+		w = ui->cols - x;
+	if (w <= 0)
+		return 0;
+	fits = clip(s, w, &cols);
+	if (s[fits] == '\0')
+		return ui_put(ui, y, x, w, s, a);
+	/* the last field boundary (two spaces) that fits */
+	for (p = strstr(s, "  "); p != NULL && (size_t)(p - s) <= fits;
+	    p = strstr(p + 2, "  "))
+		cut = p;
+	if (cut == NULL)
+		return ui_put(ui, y, x, w, s, a);
+	snprintf(buf, sizeof(buf), "%.*s", (int)(cut - s), s);
+	return ui_put(ui, y, x, w, buf, a);
 }
 
 void

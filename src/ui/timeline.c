@@ -81,8 +81,10 @@ timeline_interval(char *buf, size_t len, int64_t ns)
 		buf[0] = '\0';
 	if (ns <= 0)
 		return put(buf, len, 0, "?");
+	/* measured, so it jitters (0.998 s, 1.003 s): two significant
+	 * digits say what the interval is without the noise */
 	if (ns % NS != 0 && ns < 60 * NS)
-		return put(buf, len, 0, "%.3gs", (double)ns / 1e9);
+		return put(buf, len, 0, "%.2gs", (double)ns / 1e9);
 	return timeline_duration(buf, len, ns);
 }
 

@@ -251,10 +251,13 @@ void bar_draw(struct ui *, int y, int x, int w, const struct bar_seg *,
 int ui_put_text(struct ui *, int y, int x, int w, const char *s, attr_t);
 /* Print trusted text (our own labels) clipped to w columns. */
 int ui_put(struct ui *, int y, int x, int w, const char *s, attr_t);
+/* Trusted text whose fields are two spaces apart, cut after the last
+ * whole field that fits in w columns. */
+int ui_put_fields(struct ui *, int y, int x, int w, const char *s, attr_t);
 void ui_fill_line(struct ui *, int y, int x, int w, attr_t);
-/* Items two spaces apart from y,x, wrapped whole to lines indented by
+/* Items gap spaces apart from y,x, wrapped whole to lines indented by
  * indent, at most h drawn (none for a NULL ui): the lines they take. */
-int ui_flow(struct ui *, int y, int x, int w, int h, int indent,
+int ui_flow(struct ui *, int y, int x, int w, int h, int indent, int gap,
     const char *const *item, int n);
 
 struct ui_prompt {

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/rstr.h"
 #include "core/snapshot.h"
 #include "tests/tap.h"
 
@@ -166,6 +167,110 @@ test_field_cmp(void)
 	is_int(proc_field_cmp(&a, &a, field("cmdline")), 0, "NULL equals NULL");
 }
 
+/*
+ * Shared strings: a snapshot holds a reference for as long as it shows
+ * the string, whoever made it lets go; copies and clears leave nothing
+ * dangling or leaked (run under ASan or valgrind to see the last two).
+ */
+static void
+test_shared(void)
+{
+	struct snapshot *a = snapshot_new(), *b = snapshot_new();
+	const char *cmd = rstr_new("sleep 100000", 12);
+	const char *cg = rstr_new("/user.slice", 11);
+	const char *user = rstr_new("root\0ignored", 4);
+	struct snap_proc *p;
+
+	is_int((int)rstr_len(cmd), 12, "rstr: length");
+	is_str(user, "root", "rstr: len bytes and a NUL");
+	ok(rstr_eq(cmd, "sleep 100000", 12) && !rstr_eq(cmd, "sleep 10000",
+	    11) && !rstr_eq(cmd, "sleep 100001", 12) && !rstr_eq(NULL, "", 0),
+	    "rstr_eq: same bytes and length only");
+
+	p = snapshot_add_proc(a);
+	p->pid = 7;
+	snapshot_proc_share(p, SNAP_SHARED_CMDLINE, cmd);
+	snapshot_proc_share(p, SNAP_SHARED_CGROUP, cg);
+	snapshot_proc_share(p, SNAP_SHARED_USER, user);
+	ok(p->cmdline == cmd && p->cgroup == cg && p->user == user,
+	    "shared: the record points at the string itself");
+	p = snapshot_add_proc(b);
+	p->pid = 7;
+	snapshot_proc_share(p, SNAP_SHARED_CMDLINE, cmd);
+	/* replacing a shared field drops the old reference */
+	snapshot_proc_share(p, SNAP_SHARED_USER, cg);
+	snapshot_proc_share(p, SNAP_SHARED_USER, NULL);
+	ok(p->user == NULL && p->shared == SNAP_SHARED_CMDLINE,
+	    "shared: NULL replaces a reference");
+	/* the maker lets go: both snapshots still show the strings */
+	rstr_unref(cmd);
+	rstr_unref(cg);
+	rstr_unref(user);
+	is_str(a->proc[0].cmdline, "sleep 100000", "shared: outlives its maker");
+	is_str(b->proc[0].cmdline, "sleep 100000", "shared: in both snapshots");
+	is_str(a->proc[0].cgroup, "/user.slice", "shared: cgroup kept");
+	/* a copy is the destination's own, independent of the source */
+	snapshot_copy(b, a);
+	ok(b->proc[0].shared == 0 && b->proc[0].cmdline != a->proc[0].cmdline,
+	    "copy: strings copied into the destination's pool");
+	snapshot_clear(a);
+	is_str(b->proc[0].cmdline, "sleep 100000", "copy: survives the source");
+	is_str(b->proc[0].user, "root", "copy: user survives the source");
+	is_int((int)a->nproc, 0, "clear: the references are dropped");
+	snapshot_free(a);
+	snapshot_free(b);
+}
+
+/* Interning: equal strings are one; a sweep forgets the unheld ones only. */
+static void
+test_intern(void)
+{
+	struct rstr_set *set = rstr_set_new();
+	const char *a, *b, *c, *e;
+	char buf[32];
+	size_t i;
+	int bad = 0;
+
+	a = rstr_intern(set, "/system.slice/x", 15);
+	b = rstr_intern(set, "/system.slice/xy", 15);
+	c = rstr_intern(set, "/system.slice/y", 15);
+	e = rstr_intern(set, "", 0);
+	ok(a == b && a != c, "intern: equal bytes, one string");
+	is_str(e, "", "intern: the empty string");
+	is_int((int)rstr_set_count(set), 3, "intern: three strings");
+	rstr_unref(b);
+	rstr_unref(c);
+	rstr_set_sweep(set);
+	is_int((int)rstr_set_count(set), 2, "sweep: only the unheld one goes");
+	is_str(a, "/system.slice/x", "sweep: a held string stays intact");
+	/* enough to grow the table, then all let go but one: it shrinks */
+	for (i = 0; i < 5000; i++) {
+		snprintf(buf, sizeof(buf), "cmd %zu", i);
+		rstr_unref(rstr_intern(set, buf, strlen(buf)));
+	}
+	for (i = 0; i < 5000; i += 7) {
+		snprintf(buf, sizeof(buf), "cmd %zu", i);
+		c = rstr_intern(set, buf, strlen(buf));
+		bad += strcmp(c, buf) != 0;
+		rstr_unref(c);
+	}
+	is_int(bad, 0, "intern: 5000 strings found again after growth");
+	rstr_set_sweep(set);
+	is_int((int)rstr_set_count(set), 2, "sweep: 5000 unheld strings go");
+	b = rstr_intern(set, "/system.slice/x", 15);
+	ok(a == b, "intern: found again after the table shrank");
+	rstr_unref(a);
+	rstr_unref(b);
+	rstr_unref(e);
+	rstr_set_free(set);
+	/* a string held beyond its set's end lives on */
+	set = rstr_set_new();
+	a = rstr_intern(set, "kept", 4);
+	rstr_set_free(set);
+	is_str(a, "kept", "a string outlives its set");
+	rstr_unref(a);
+}
+
 int
 main(void)
 {
@@ -174,5 +279,7 @@ main(void)
 	test_cpu();
 	test_copy_and_reuse();
 	test_reserve();
+	test_shared();
+	test_intern();
 	return tap_done();
 }

@@ -524,6 +524,29 @@ test_dynamics(void)
 	    p->usage_percent > 0.99 && p->usage_percent < 1.01,
 	    "1 tick in 1 s: usage 1%%");
 
+	/* Tick 1's strings stay whole though the cache let go of them (504
+	 * vanished, 500 is another process, 503 exec'd); an unchanged one is
+	 * shared by both ticks, not copied. */
+	p = find(s1, 504);
+	ok(p != NULL && p->cmdline != NULL &&
+	    strlen(p->cmdline) == PROC_CMDLINE_MAX &&
+	    memcmp(p->cmdline, "abcdefghij", 10) == 0,
+	    "tick 1 keeps the cmdline of a process gone since");
+	p = find(s1, 500);
+	is_str(p != NULL ? p->cmdline : NULL, "/usr/bin/worker --fast",
+	    "tick 1 keeps the cmdline of a pid reused since");
+	p = find(s1, 503);
+	is_str(p != NULL ? p->cmdline : NULL, "/usr/bin/worker --fast",
+	    "tick 1 keeps the cmdline from before the exec");
+	ok(find(s1, 502) != NULL && find(s2, 502) != NULL &&
+	    find(s1, 502)->cmdline == find(s2, 502)->cmdline,
+	    "an unchanged cmdline is one string shared by both ticks");
+	ok(find(s2, 502) != NULL && find(s2, 507) != NULL &&
+	    find(s2, 502)->comm == find(s2, 507)->comm &&
+	    find(s2, 502)->cgroup != NULL &&
+	    find(s2, 502)->cgroup == find(s2, 507)->cgroup,
+	    "processes with equal comm and cgroup share one string each");
+
 	/* Forced refresh: with a period of 1 every file is read each tick. */
 	linux_procs_set_refresh(c, 1);
 	snapshot_clear(s1);
@@ -533,6 +556,10 @@ test_dynamics(void)
 	    "refresh period reached: idle process's io re-read");
 
 	probe_collector_free(c);
+	/* user names are shared with the collector's cache: still there */
+	p = find(s2, 500);
+	is_str(p != NULL ? p->user : NULL, name_of(0),
+	    "user names outlive the collector");
 	free(big);
 	rm_tree();
 	snapshot_free(s1);

@@ -54,6 +54,9 @@ main(void)
 	is_str(ivl(SEC / 2), "0.5s", "interval 0.5 s");
 	is_str(ivl(1500 * INT64_C(1000000)), "1.5s", "interval 1.5 s");
 	is_str(ivl(90 * SEC), "1m30s", "interval 90 s");
+	is_str(ivl(998 * INT64_C(1000000)), "1s", "measured 0.998 s: 1s");
+	is_str(ivl(1003 * INT64_C(1000000)), "1s", "measured 1.003 s: 1s");
+	is_str(ivl(199 * INT64_C(1000000)), "0.2s", "measured 0.199 s: 0.2s");
 	is_str(ivl(0), "?", "unknown interval");
 
 	memset(&tl, 0, sizeof tl);

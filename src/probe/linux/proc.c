@@ -22,6 +22,8 @@
  * costs openat+read+close of its stat and nothing else. A kept fd whose
  * process died fails; the pid is then reopened by name, as a new process.
  * A reused pid has a new starttime, so it never inherits a cached value.
+ * The strings (comm, cmdline, cgroup) are interned: equal ones are held
+ * once, and snapshots take references to them instead of copies.
  * Dead processes' entries (and fds) are dropped on the tick they vanish;
  * arrays and buffers are kept, so a steady state allocates nothing.
  *
@@ -44,6 +46,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "core/rstr.h"
 #include "core/xalloc.h"
 #include "probe/linux/linux.h"
 #include "probe/linux/proc_int.h"
@@ -60,16 +63,17 @@ struct proc_ent {
 	int kept_fd;            /* pid dir fd + 1 kept across ticks; 0 none */
 	uint64_t starttime;     /* ticks; (pid, starttime) is the identity */
 	uint64_t sig;           /* stat_sig(): a change re-reads status/io */
-	uint64_t comm_hash;
 	uint64_t have;          /* PROC_* bits of the cached fields below */
 	uid_t uid;
 	bool read_full, read_slow; /* status/io and cmdline/cgroup read once */
 	bool cached;            /* holds the last tick's values for pid */
 	uint64_t shared, data, stack, swap, rd, wr;
-	char *cmdline;          /* joined; NULL when empty */
-	char *cgroup;
-	uint32_t cmdline_len, cmdline_cap; /* both under PROC_CMDLINE_MAX */
-	uint32_t cgroup_len, cgroup_cap;   /* under 64 KiB */
+	/* Interned core/rstr.h strings (linux_procs.strs), shared with the
+	 * snapshots filled from here, not copied into each; NULL when
+	 * empty. */
+	const char *comm;       /* a change (exec) re-reads cmdline */
+	const char *cmdline;    /* joined */
+	const char *cgroup;
 };
 
 struct linux_procs {
@@ -93,7 +97,12 @@ struct linux_procs {
 	char *cbuf;             /* cmdline */
 	size_t cbufsz;
 	struct users *users;
+	struct rstr_set *strs;  /* comm, cmdline and cgroup strings */
 };
+
+/* Strings no process holds any more are forgotten every SWEEP_EVERY
+ * walks. */
+#define SWEEP_EVERY 8
 
 #define PROCS(c) (LINUX(c)->procs)
 
@@ -131,6 +140,7 @@ linux_procs_open(struct probe_collector *c, char *err, size_t errlen)
 	pr->cbufsz = 4096;
 	pr->cbuf = xmalloc(pr->cbufsz);
 	pr->users = users_new();
+	pr->strs = rstr_set_new();
 	LINUX(c)->procs = pr;
 	return 0;
 }
@@ -143,10 +153,10 @@ ent_free(struct linux_procs *pr, struct proc_ent *e)
 		e->kept_fd = 0;
 		pr->nkept--;
 	}
-	free(e->cmdline);
-	free(e->cgroup);
-	e->cmdline = e->cgroup = NULL;
-	e->cmdline_len = e->cmdline_cap = e->cgroup_len = e->cgroup_cap = 0;
+	rstr_unref(e->comm);
+	rstr_unref(e->cmdline);
+	rstr_unref(e->cgroup);
+	e->comm = e->cmdline = e->cgroup = NULL;
 }
 
 void
@@ -168,6 +178,7 @@ linux_procs_close(struct probe_collector *c)
 	free(pr->sbuf);
 	free(pr->cbuf);
 	users_free(pr->users);
+	rstr_set_free(pr->strs);
 	free(pr);
 	LINUX(c)->procs = NULL;
 }
@@ -295,35 +306,15 @@ list_pids(struct linux_procs *pr)
 	return 0;
 }
 
-static uint64_t
-hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = UINT64_C(14695981039346656037);
-
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * UINT64_C(1099511628211);
-	return h;
-}
-
-/* Copy n bytes into the entry's own buffer *dst (grown, never shrunk). */
+/* Set the entry's string *dst to the n bytes at s: kept when they are
+ * the same (snapshots go on sharing it), NULL when empty. */
 static void
-ent_set_str(char **dst, uint32_t *dlen, uint32_t *dcap, const char *s,
-    size_t n)
+ent_set_str(struct linux_procs *pr, const char **dst, const char *s, size_t n)
 {
-	if (n == 0) {
-		*dlen = 0;
+	if (n > 0 && rstr_eq(*dst, s, n))
 		return;
-	}
-	if (*dst != NULL && *dlen == n && memcmp(*dst, s, n) == 0)
-		return;
-	if (n + 1 > *dcap) {
-		*dcap = (uint32_t)n + 1;
-		free(*dst);
-		*dst = xmalloc(*dcap);
-	}
-	memcpy(*dst, s, n);
-	(*dst)[n] = '\0';
-	*dlen = (uint32_t)n;
+	rstr_unref(*dst);
+	*dst = n > 0 ? rstr_intern(pr->strs, s, n) : NULL;
 }
 
 #define BIT(f) (UINT64_C(1) << (f))
@@ -425,8 +416,7 @@ read_slow(struct probe_collector *c, struct linux_procs *pr, int dfd,
 	if (r >= 0) {
 		size_t n = proc_cmdline_join(pr->cbuf, (size_t)r);
 
-		ent_set_str(&e->cmdline, &e->cmdline_len, &e->cmdline_cap,
-		    pr->cbuf, n);
+		ent_set_str(pr, &e->cmdline, pr->cbuf, n);
 		e->have |= BIT(PROC_CMDLINE);
 	} else if (r != -EACCES && r != -EPERM && proc_gone(dfd, r))
 		return false;
@@ -434,8 +424,7 @@ read_slow(struct probe_collector *c, struct linux_procs *pr, int dfd,
 		return true;
 	r = proc_read(dfd, "cgroup", &pr->buf, &pr->bufsz, 1 << 16);
 	if (r > 0 && proc_parse_cgroup(pr->buf, (size_t)r, &path, &plen)) {
-		ent_set_str(&e->cgroup, &e->cgroup_len, &e->cgroup_cap, path,
-		    plen);
+		ent_set_str(pr, &e->cgroup, path, plen);
 		e->have |= BIT(PROC_CGROUP);
 	} else if (r <= 0 && r != -EACCES && r != -EPERM && proc_gone(dfd, r))
 		return false;
@@ -454,7 +443,7 @@ fill(struct probe_collector *c, struct linux_procs *pr, struct snapshot *s,
 	p->pid = e->pid;
 	p->ppid = (pid_t)ps->ppid;
 	p->state = ps->state;
-	p->comm = snapshot_str(s, ps->comm, ps->comm_len);
+	snapshot_proc_share(p, SNAP_SHARED_COMM, e->comm);
 	p->have = BIT(PROC_PID) | BIT(PROC_PPID) | BIT(PROC_STATE) |
 	    BIT(PROC_COMM);
 	if (ps->have & (1u << PSTAT_FLAGS))
@@ -499,15 +488,17 @@ fill(struct probe_collector *c, struct linux_procs *pr, struct snapshot *s,
 	p->swap_bytes = e->swap;
 	p->read_bytes = e->rd;
 	p->write_bytes = e->wr;
-	if (HAVE(e->have, PROC_CMDLINE) && e->cmdline_len > 0)
-		p->cmdline = snapshot_str(s, e->cmdline, e->cmdline_len);
-	if (HAVE(e->have, PROC_CGROUP) && e->cgroup_len > 0)
-		p->cgroup = snapshot_str(s, e->cgroup, e->cgroup_len);
+	/* References to the cache's strings, not copies: a command line is
+	 * held once however many snapshots show it. */
+	if (HAVE(e->have, PROC_CMDLINE))
+		snapshot_proc_share(p, SNAP_SHARED_CMDLINE, e->cmdline);
+	if (HAVE(e->have, PROC_CGROUP) && e->cgroup != NULL)
+		snapshot_proc_share(p, SNAP_SHARED_CGROUP, e->cgroup);
 	else
 		p->have &= ~BIT(PROC_CGROUP);
 	if (HAVE(e->have, PROC_UID) &&
 	    (user = users_name(pr->users, e->uid)) != NULL) {
-		p->user = snapshot_str(s, user, strlen(user));
+		snapshot_proc_share(p, SNAP_SHARED_USER, user);
 		p->have |= BIT(PROC_USER);
 	}
 }
@@ -554,7 +545,7 @@ sample_one(struct probe_collector *c, struct linux_procs *pr,
 	int dfd, len = 0;
 	pid_t v = e->pid;
 	bool forced, forced_slow, ok = false;
-	uint64_t ch;
+	bool exec;
 	ssize_t r;
 
 	/* The pid dir's name: the only string built per process. */
@@ -582,7 +573,6 @@ sample_one(struct probe_collector *c, struct linux_procs *pr,
 	if (r <= 0 || proc_parse_stat(pr->sbuf, (size_t)r, &ps) != 0)
 		goto out;
 have_stat:
-	ch = hash_bytes(ps.comm, ps.comm_len);
 	if (cached && e->starttime != ps.starttime) {
 		/* The pid was reused: nothing of the old process carries over. */
 		int kept = e->kept_fd;
@@ -614,12 +604,17 @@ have_stat:
 		e->read_full = true;
 	}
 	e->sig = sig;
-	if (!e->read_slow || forced_slow || ch != e->comm_hash) {
+	/* comm is kept even when empty: a snapshot's comm is never NULL */
+	exec = !rstr_eq(e->comm, ps.comm, ps.comm_len);
+	if (exec) {
+		rstr_unref(e->comm);
+		e->comm = rstr_intern(pr->strs, ps.comm, ps.comm_len);
+	}
+	if (!e->read_slow || forced_slow || exec) {
 		if (!read_slow(c, pr, dfd, e))
 			goto out;
 		e->read_slow = true;
 	}
-	e->comm_hash = ch;
 	fill(c, pr, s, &ps, e);
 	ok = true;
 	if (e->kept_fd == 0 && pr->nkept < pr->fd_budget && pr->refresh > 1) {
@@ -736,6 +731,8 @@ linux_processes_end(struct probe_collector *c, struct snapshot *s, bool keep)
 		ent_free(pr, &pr->ent[pr->wi++]);
 	pr->nent = pr->wk;
 	pr->walking = false;
+	if (pr->tick % SWEEP_EVERY == 0)
+		rstr_set_sweep(pr->strs);
 	if (keep)
 		snapshot_sort_procs(s);
 }

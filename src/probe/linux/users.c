@@ -11,11 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/rstr.h"
 #include "core/xalloc.h"
 
 struct user_ent {
 	uid_t uid;
-	char *name; /* NULL: no such user */
+	const char *name; /* an rstr; NULL: no such user */
 };
 
 struct users {
@@ -39,13 +40,13 @@ users_free(struct users *u)
 	if (u == NULL)
 		return;
 	for (i = 0; i < u->n; i++)
-		free(u->ent[i].name);
+		rstr_unref(u->ent[i].name);
 	free(u->ent);
 	free(u->buf);
 	free(u);
 }
 
-static char *
+static const char *
 lookup(struct users *u, uid_t uid)
 {
 	struct passwd pw, *res;
@@ -65,7 +66,7 @@ lookup(struct users *u, uid_t uid)
 	}
 	if (r != 0 || res == NULL || res->pw_name == NULL)
 		return NULL;
-	return xstrdup(res->pw_name);
+	return rstr_new(res->pw_name, strlen(res->pw_name));
 }
 
 const char *
