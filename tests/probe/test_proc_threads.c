@@ -207,7 +207,7 @@ main(void)
 	snapshot_derive(s2, s1);
 	t = snapshot_find_proc(s2, 501);
 	if (ok(t != NULL && HAVE(t->have, PROC_USAGE_PERCENT),
-	    "thread 501 again, its CPU% derived"))
+	    "thread 501 again, its CPU%% derived"))
 		is_dbl(t->usage_percent, 50.0, 0.01, "half a CPU in one second");
 
 	probe_set_threads(c, false);
