@@ -271,6 +271,27 @@ main(void)
 	    "rolled-back transaction used: read back byte-exact");
 	is_int(synth_q1(path, "SELECT count(*) FROM str WHERE h IS NULL"), 0,
 	    "every string hashed");
+
+	/* The key deleted and the hashes spoiled by hand: the writer picks a
+	 * new key and hashes every string again, old lines are found. */
+	ok(sqlite3_open(path, &h) == SQLITE_OK && sqlite3_exec(h, "DELETE FROM "
+	    "meta WHERE key = 'str_key'; UPDATE str SET h = 0", NULL, NULL,
+	    NULL) == SQLITE_OK, "string key deleted, hashes spoiled");
+	sqlite3_close(h);
+	db = db_open_writer(path, &o, &e);
+	ok(db != NULL, "writer opens (%s)", db == NULL ? e.msg : "ok");
+	if (db == NULL)
+		return tap_done();
+	fill(s, NSAMPLES + 3, 100, 0, NPROC, true);
+	is_int(db_write(db, s, &e), DB_OK, "the first sample's lines again");
+	db_close(db);
+	is_int(synth_q1(path, "SELECT length(value) FROM meta WHERE key = "
+	    "'str_key'"), 16, "a new key");
+	is_int(lines(), (NSAMPLES + 3) * NPROC, "old lines found, none stored "
+	    "again");
+	is_int(synth_q1(path, "SELECT count(*) FROM str WHERE h = 0"), 0,
+	    "every string hashed under it");
+	ok(reads_back(NSAMPLES + 3, 100, 0, NPROC), "and read back byte-exact");
 	snapshot_free(s);
 	sweep_windows();
 	if (getenv("KEEP") == NULL)
