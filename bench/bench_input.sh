@@ -17,22 +17,9 @@ DELAY=${DELAY:-0.5}
 for t in tmux strace; do
 	command -v $t >/dev/null || { echo "bench_input: $t needed" >&2; exit 1; }
 done
-work=$(mktemp -d "${TMPDIR:-/tmp}/bench-input.XXXXXX")
-sock="bench-input-$$"
-idle=""
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() {
-	T kill-server 2>/dev/null
-	[ -n "$idle" ] && kill $idle 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-i=0
-while [ "$i" -lt "$nproc" ]; do
-	sleep 100000 &
-	idle="$idle $!"
-	i=$((i + 1))
-done
+. "$(dirname "$0")/bench_lib.sh"
+bench_setup bench-input
+bench_idle "$nproc"
 sleep 1
 printf '%-24s %6s %9s %9s %9s %9s\n' program polls p50_ms p99_ms max_ms \
     'gaps>20ms'

@@ -62,7 +62,7 @@ report(const char *what, const char *size, double *v, int n)
 static void
 generate(const char *path, const struct synth *y, uint64_t n)
 {
-	struct db_writer_options wo = { 0, 0, true };
+	struct db_writer_options wo = { .no_retention = true };
 	struct snapshot *s = snapshot_new();
 	struct db_error e;
 	struct db *db;

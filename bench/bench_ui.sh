@@ -16,6 +16,7 @@
 #                                     line, living 2 s); prints the RSS
 #                                     after the first minute and at the end
 set -u
+. "$(dirname "$0")/bench_lib.sh"
 long=0
 if [ "${1:-}" = -l ]; then
 	long=1
@@ -27,14 +28,12 @@ if [ "${1:-}" = -c ]; then
 	n=${2:-5000}
 	fixture=${FIXTURE:-tests/ui/ui_fixture}
 	command -v valgrind >/dev/null || { echo "bench_ui: valgrind needed" >&2; exit 1; }
-	work=$(mktemp -d "${TMPDIR:-/tmp}/bench-ui.XXXXXX")
-	sock="bench-ui-cg-$$"
-	trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT INT TERM
+	bench_setup bench-ui-cg
 	# two runs, 10 and 40 samples: the difference is 30 refreshes
 	for t in 10 40; do
-		tmux -L "$sock" -f /dev/null new-session -d -x 200 -y 50 \
+		T new-session -d -x 200 -y 50 \
 		    "env XDG_CONFIG_HOME=$work valgrind --tool=callgrind --callgrind-out-file=$work/cg.$t $fixture $n 0.05 $t"
-		while tmux -L "$sock" has-session 2>/dev/null; do sleep 0.5; done
+		while T has-session 2>/dev/null; do sleep 0.5; done
 	done
 	ir() { callgrind_annotate --inclusive=yes "$1" 2>/dev/null |
 	    awk -v f="$2" 'index($0, f) { gsub(/,/, "", $1); print $1; exit }'; }
@@ -64,18 +63,7 @@ COLS=${COLS:-200}
 ROWS=${ROWS:-50}
 command -v tmux >/dev/null || { echo "bench_ui: tmux needed" >&2; exit 1; }
 command -v "$HTOP" >/dev/null || { echo "bench_ui: htop needed" >&2; exit 1; }
-work=$(mktemp -d "${TMPDIR:-/tmp}/bench-ui.XXXXXX")
-sock="bench-ui-$$"
-idle=""
-churn=""
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() {
-	T kill-server 2>/dev/null
-	[ -n "$churn" ] && kill $churn 2>/dev/null
-	[ -n "$idle" ] && kill $idle 2>/dev/null
-	rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
+bench_setup bench-ui
 tck=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
@@ -85,12 +73,7 @@ pane_pid() { T display -p -t "$1" '#{pane_pid}'; }
 T new-session -d -x "$COLS" -y "$ROWS" -s bench "sleep 100000"
 if [ "$long" = 1 ]; then
 	n=$long_n
-	have=$(ls /proc | grep -c '^[0-9]')
-	while [ "$have" -lt "$n" ]; do
-		sleep 100000 &
-		idle="$idle $!"
-		have=$((have + 1))
-	done
+	bench_idle $((n - $(ls /proc | grep -c '^[0-9]')))
 	# churn: 20 new processes a second, every command line a new one
 	(i=0; while :; do
 		j=0
@@ -100,7 +83,7 @@ if [ "$long" = 1 ]; then
 		done
 		sleep 1
 	done) &
-	churn=$!
+	bench_kill=$!
 	mkdir -p "$work/home"
 	T new-window -d -t bench: -n histop "exec env XDG_STATE_HOME=$work/state XDG_CONFIG_HOME=$work/config $HISTOP -d $DELAY"
 	T new-window -d -t bench: -n htop "exec env HOME=$work/home XDG_CONFIG_HOME=$work/home $HTOP -d $((DELAY * 10))"
@@ -135,15 +118,10 @@ if [ "$long" = 1 ]; then
 	}' "$work/long"
 	exit 0
 fi
-have=0
 printf '%-6s %-7s %9s %9s %7s %9s %9s %10s\n' procs prog refreshes \
     cpu_ms ms/ref rss_kb rss_min rss_max
 for n in $counts; do
-	while [ "$have" -lt "$n" ]; do
-		sleep 100000 &
-		idle="$idle $!"
-		have=$((have + 1))
-	done
+	bench_idle "$n"
 	sleep 1
 	rm -rf "$work/state" "$work/config" "$work/home"
 	mkdir -p "$work/home"

@@ -134,6 +134,34 @@ pid_remove(int fd, const char *path)
 	close(fd);
 }
 
+/*
+ * One sample, read in slices so that a stop request abandons the walk at
+ * once instead of finishing it: thousands of processes on a loaded
+ * machine take seconds to read, and SIGTERM must end the recorder within
+ * 2 s (RELIABILITY.md 74). NULL with errno set when nothing could be
+ * read, or when stopped (errno 0): nothing was written then.
+ */
+#define RECORD_SLICE_PROCS 64
+
+static const struct snapshot *
+record_sample(struct engine *eng)
+{
+	int r = engine_begin(eng);
+
+	if (r != 0) {
+		errno = -r;
+		return NULL;
+	}
+	while (engine_step(eng, RECORD_SLICE_PROCS) > 0) {
+		if (record_stop) {
+			engine_abort(eng);
+			errno = 0;
+			return NULL;
+		}
+	}
+	return engine_finish(eng);
+}
+
 /* Sleep until the monotonic deadline, or a stop signal. */
 static void
 sleep_until(int64_t deadline)
@@ -227,6 +255,20 @@ cmd_record(int argc, char **argv)
 		    "database; use --db PATH\n", stderr);
 		return 1;
 	}
+	/* Before the database is opened: a stop asked for while it opens
+	 * (schema, recovery) or while the first sample is read is a clean
+	 * exit 0 too, not death by the default action. */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal; /* no SA_RESTART: sleeps end at once */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	/* Past RLIMIT_FSIZE a write must fail with EFBIG (reported, retried
+	 * like a full disk), not kill the recorder. */
+	signal(SIGXFSZ, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
+
 	if (pidpath != NULL) {
 		pidfd = pid_open(pidpath, err, sizeof(err));
 		if (pidfd < 0) {
@@ -255,22 +297,13 @@ cmd_record(int argc, char **argv)
 	if (pidfd >= 0)
 		pid_write(pidfd);
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal; /* no SA_RESTART: sleeps end at once */
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-	/* Past RLIMIT_FSIZE a write must fail with EFBIG (reported, retried
-	 * like a full disk), not kill the recorder. */
-	signal(SIGXFSZ, SIG_IGN);
-	signal(SIGHUP, SIG_IGN);
-
 	next = clock_mono_ns();
 	while (!record_stop) {
-		const struct snapshot *s = engine_sample(eng);
+		const struct snapshot *s = record_sample(eng);
 		enum db_status st;
 
+		if (s == NULL && record_stop)
+			break;
 		if (s == NULL) {
 			if (!sample_failing)
 				fprintf(stderr, "histop record: cannot sample: "

@@ -17,6 +17,7 @@
 #include "core/timeparse.h"
 #include "core/xalloc.h"
 #include "engine.h"
+#include "probe/probe.h"
 #include "ui/history.h"
 #include "ui/ui.h"
 
@@ -58,6 +59,12 @@ static void
 live_abort(void *arg)
 {
 	engine_abort(arg);
+}
+
+static void
+live_set_threads(void *arg, bool on)
+{
+	probe_set_threads(engine_collector(arg), on);
 }
 
 static const struct snapshot *
@@ -154,7 +161,8 @@ cmd_ui(const struct cli_opts *o)
 	}
 	src = (struct ui_source){ .sample = live_sample, .begin = live_begin,
 	    .step = live_step, .finish = live_finish, .abort = live_abort,
-	    .arg = e, .live = true, .name = "LIVE" };
+	    .set_threads = live_set_threads, .arg = e, .live = true,
+	    .name = "LIVE" };
 	rc = ui_main(&uo, &src);
 	engine_free(e);
 	return rc;

@@ -256,6 +256,9 @@ struct snap_proc {
 	bool kernel_thread;
 	uint8_t shared;      /* storage: SNAP_SHARED_* bits of the strings
 	                      * held as references (snapshot_proc_share) */
+	bool thread;         /* a userland thread of process ppid, not a
+	                      * process (probe option threads): shown,
+	                      * never recorded */
 	int32_t nice;
 	int32_t threads;
 	uint64_t start_time_ns; /* since boot; (pid, start_time_ns) is the identity */

@@ -80,10 +80,12 @@ struct db {
 	/* retention state */
 	int64_t rollup_done[3];   /* end of the last rolled-up bucket, per tier */
 	int64_t next_retention_ns;
-	/* the sweep of unused strings: ids up to sweep_hi not marked in
-	 * sweep_bits by the end of a pass over every table are deleted */
+	/* the sweep of unused strings: ids from sweep_lo to sweep_hi not
+	 * marked in sweep_bits by the end of a pass over every table are
+	 * deleted; the next pass starts from sweep_next */
 	uint64_t *sweep_bits;
-	int64_t sweep_hi;
+	int64_t sweep_lo, sweep_hi, sweep_next;
+	bool sweep_wrap;          /* sweep_hi is the last id: next from 0 */
 	int64_t sweep_key[3];     /* last key scanned in table sweep_tab */
 	int sweep_tab;
 	bool sweep_deleted;       /* strings deleted: drop the cached ids */

@@ -602,6 +602,13 @@ prune_tier(struct db *db, int tier, int64_t cut)
  * stored after the pass began are left for the next one. A pass starts
  * after raw samples were pruned, at most once per raw-sample age (a day
  * by default): it reads every row once, a few seconds of CPU a day.
+ *
+ * Ids are never reused, so they grow for as long as the database lives
+ * (a month at 20 new command lines a second: 52 million). A pass looks
+ * at a window of at most SWEEP_WINDOW ids (a bitmap of 512 KiB, whatever
+ * the database's age); the windows that follow start at the next pruning
+ * until the last id is reached, then the next pass starts from the first
+ * again. Gaps (ids already deleted) are skipped.
  */
 static const struct sweep_tab {
 	const char *table, *key, *refs;
@@ -620,32 +627,66 @@ static const struct sweep_tab {
 /* Rows read (or strings checked) per step. */
 #define SWEEP_ROWS 2000
 #define SWEEP_SLOT (RST_RET0 + 29)
+/* Ids looked at by one pass, at most. */
+#define SWEEP_WINDOW (INT64_C(1) << 22)
 
 void
 db_sweep_mark(struct db *db, int64_t id)
 {
-	if (db->sweep_bits != NULL && id > 0 && id <= db->sweep_hi)
+	if (db->sweep_bits != NULL && id >= db->sweep_lo && id <= db->sweep_hi) {
+		id -= db->sweep_lo;
 		db->sweep_bits[id / 64] |= UINT64_C(1) << (id % 64);
+	}
 }
 
 static bool
 sweep_marked(const struct db *db, int64_t id)
 {
+	id -= db->sweep_lo;
 	return (db->sweep_bits[id / 64] >> (id % 64)) & 1;
+}
+
+/* The window of a pass: SWEEP_WINDOW (HISTOP_DB_SWEEP_WINDOW, a test
+ * seam read at run time) ids from the first one at or after next. */
+static int64_t
+sweep_window(void)
+{
+	const char *e = getenv("HISTOP_DB_SWEEP_WINDOW");
+	long long w = e != NULL ? strtonum(e, 64, SWEEP_WINDOW, NULL) : 0;
+
+	return w > 0 ? (int64_t)w : SWEEP_WINDOW;
 }
 
 static void
 sweep_start(struct db *db, int64_t now, int64_t every)
 {
+	sqlite3_stmt *st;
+	int64_t lo = 0, hi;
 	int k;
 
 	if (now < db->sweep_after_ns)
 		return;
-	db->sweep_after_ns = now + every;
-	db->sweep_hi = db_int(db, "SELECT max(id) FROM str", 0);
-	if (db->sweep_hi <= 0)
+	st = db_stmt(db, SWEEP_SLOT + SWEEP_NTABS + 2, "SELECT min(id), "
+	    "(SELECT max(id) FROM str) FROM str WHERE id >= ?");
+	if (st == NULL)
 		return;
-	db->sweep_bits = xcalloc((size_t)db->sweep_hi / 64 + 1,
+	sqlite3_bind_int64(st, 1, db->sweep_next);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		lo = sqlite3_column_int64(st, 0);
+	hi = sqlite3_column_int64(st, 1);
+	sqlite3_reset(st);
+	if (lo <= 0) { /* past the last id: from the first one again */
+		db->sweep_next = 0;
+		return;
+	}
+	db->sweep_wrap = hi - lo < sweep_window();
+	if (db->sweep_wrap) /* the last window: the next waits a while */
+		db->sweep_after_ns = now + every;
+	else
+		hi = lo + sweep_window() - 1;
+	db->sweep_lo = lo;
+	db->sweep_hi = hi;
+	db->sweep_bits = xcalloc((size_t)(hi - lo) / 64 + 1,
 	    sizeof(*db->sweep_bits));
 	db->sweep_tab = 0;
 	for (k = 0; k < 3; k++)
@@ -657,7 +698,7 @@ sweep_stop(struct db *db)
 {
 	free(db->sweep_bits);
 	db->sweep_bits = NULL;
-	db->sweep_hi = 0;
+	db->sweep_lo = db->sweep_hi = 0;
 }
 
 /* Read the next slice of table t; 1 when the table is done. */
@@ -708,7 +749,8 @@ sweep_delete(struct db *db)
 	    "WHERE id = ?");
 	if (st == NULL || del == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, db->sweep_key[0]);
+	sqlite3_bind_int64(st, 1, db->sweep_key[0] < db->sweep_lo ?
+	    db->sweep_lo - 1 : db->sweep_key[0]);
 	sqlite3_bind_int64(st, 2, db->sweep_hi);
 	sqlite3_bind_int(st, 3, SWEEP_ROWS);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -748,8 +790,10 @@ sweep_step(struct db *db)
 		return r < 0 ? -1 : 0;
 	}
 	r = sweep_delete(db);
-	if (r == 1)
+	if (r == 1) {
+		db->sweep_next = db->sweep_wrap ? 0 : db->sweep_hi + 1;
 		sweep_stop(db);
+	}
 	return r < 0 ? -1 : 0;
 }
 

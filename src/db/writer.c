@@ -378,6 +378,17 @@ bind_dbl(sqlite3_stmt *st, int idx, bool have, double v)
 		sqlite3_bind_null(st, idx);
 }
 
+/* Processes of s: its entries but the threads a UI asked the probe for. */
+static size_t
+nprocesses(const struct snapshot *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->nproc; i++)
+		n += !s->proc[i].thread;
+	return n;
+}
+
 static int
 write_sample(struct db *db, const struct snapshot *s, uint64_t seq,
     int64_t interval)
@@ -399,7 +410,7 @@ write_sample(struct db *db, const struct snapshot *s, uint64_t seq,
 	db_bind_u64(st, i++, db->lim_seq > 0, (uint64_t)db->lim_seq);
 	sqlite3_bind_int64(st, i++, s->areas);
 	db_bind_u64(st, i++, s->ticks_per_sec > 0, (uint64_t)s->ticks_per_sec);
-	sqlite3_bind_int64(st, i++, (sqlite3_int64)s->nproc);
+	sqlite3_bind_int64(st, i++, (sqlite3_int64)nprocesses(s));
 	db_bind_u64(st, i++, s->ncpu_online > 0, (uint64_t)s->ncpu_online);
 	for (k = 0; k < 3; k++)
 		bind_dbl(st, i++, HAVE(s->load.have, k), s->load.avg[k]);
@@ -778,6 +789,8 @@ write_procs(struct db *db, const struct snapshot *s, uint64_t seq, bool key)
 		w->pid = p->pid;
 		if (i > 0 && s->proc[i - 1].pid == p->pid)
 			continue; /* duplicate pid from the probe: skip (id 0) */
+		if (p->thread)
+			continue; /* a thread shown by the UI: never stored */
 		w->have_start = HAVE(p->have, PROC_START_TIME);
 		w->start_time_ns = p->start_time_ns;
 		w->digest = proc_digest(db, p);

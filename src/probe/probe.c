@@ -81,6 +81,12 @@ probe_backend_name(const struct probe_collector *c)
 	return c->ops->name;
 }
 
+void
+probe_set_threads(struct probe_collector *c, bool on)
+{
+	c->opts.threads = on;
+}
+
 #define DISPATCH(fn)                                                     \
 	int probe_##fn(struct probe_collector *c, struct snapshot *s)    \
 	{                                                                \

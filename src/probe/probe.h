@@ -32,6 +32,9 @@ struct probe_options {
 	uint32_t areas;         /* bit per enum snap_area; 0 means all */
 	bool all_filesystems;   /* include pseudo filesystems (proc, tmpfs, ...) */
 	bool proc_cgroups;      /* read /proc/PID/cgroup for every process */
+	bool threads;           /* also every userland thread but the main
+	                         * one, as a snap_proc with thread set,
+	                         * pid the thread id, ppid its process */
 };
 
 /* Process-wide set-up and tear-down. probe_init() returns 0 or -errno. */
@@ -90,6 +93,9 @@ int probe_sample_step(struct probe_collector *, struct snapshot *snap,
     size_t max_procs);
 int probe_sample_finish(struct probe_collector *, struct snapshot *snap);
 void probe_sample_abort(struct probe_collector *, struct snapshot *snap);
+
+/* Turn the threads option on or off from the next sample on. */
+void probe_set_threads(struct probe_collector *, bool);
 
 /* One area each, appending to / filling snap. Return 0 or -errno. */
 int probe_cpu(struct probe_collector *, struct snapshot *);

@@ -162,6 +162,18 @@ act_kernel(struct ui *ui)
 }
 
 void
+act_threads(struct ui *ui)
+{
+	ui->cfg.threads = !ui->cfg.threads;
+	if (ui->src->set_threads != NULL)
+		ui->src->set_threads(ui->src->arg, ui->cfg.threads);
+	ui->tab_stale = true;
+	ui_message(ui, "threads %s", ui->cfg.threads ? "shown from the next "
+	    "sample" : "hidden");
+	ui_save_config(ui);
+}
+
+void
 act_kill(struct ui *ui)
 {
 	if (proctab_selected(&ui->tab) == NULL) {

@@ -161,7 +161,9 @@ col_format(enum ui_col c, const struct snap_proc *p, uint64_t mem_total,
 		snprintf(buf, len, "%" PRId32, p->nice);
 		break;
 	case COL_COMMAND:
-		if (p->cmdline != NULL && HAVE(p->have, PROC_CMDLINE) &&
+		if (p->thread)	/* its own name: which thread of the process */
+			snprintf(buf, len, "%s", p->comm != NULL ? p->comm : "");
+		else if (p->cmdline != NULL && HAVE(p->have, PROC_CMDLINE) &&
 		    p->cmdline[0] != '\0')
 			snprintf(buf, len, "%s", p->cmdline);
 		else

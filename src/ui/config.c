@@ -85,6 +85,8 @@ bool_key(struct ui_config *c, const char *k)
 		return &c->tree;
 	if (strcmp(k, "kernel_threads") == 0)
 		return &c->kernel_threads;
+	if (strcmp(k, "threads") == 0)
+		return &c->threads;
 	if (strcmp(k, "numbers") == 0)
 		return &c->cpu_numbers;
 	return NULL;
@@ -196,9 +198,9 @@ config_format(const struct ui_config *c, char *buf, size_t len)
 	append_list(panes, sizeof(panes), c->panes, false);
 	return (size_t)snprintf(buf, len, "# histop settings, saved by "
 	    "histop\ncolumns=%s\nsort=%s\ninvert=%d\ntree=%d\n"
-	    "kernel_threads=%d\nnumbers=%d\npanes=%s\n", cols,
+	    "kernel_threads=%d\nthreads=%d\nnumbers=%d\npanes=%s\n", cols,
 	    ui_columns[c->sort].name, c->invert, c->tree, c->kernel_threads,
-	    c->cpu_numbers, panes);
+	    c->threads, c->cpu_numbers, panes);
 }
 
 char *

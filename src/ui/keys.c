@@ -38,6 +38,8 @@ const struct ui_action_def ui_actions[ACT_N] = {
 	    act_expand, 0 },
 	[ACT_KERNEL] = { "kernel-threads", N_("Show or hide kernel threads"),
 	    act_kernel, 0 },
+	[ACT_THREADS] = { "threads", N_("Show or hide userland threads (not "
+	    "recorded)"), act_threads, ACTF_LIVE },
 	[ACT_KILL] = { "kill",
 	    N_("Send a signal to the selected process (asks first)"), act_kill,
 	    ACTF_LIVE },
@@ -143,6 +145,7 @@ const struct ui_keydef ui_keys[] = {
 	{ '-', "-", ACT_COLLAPSE },
 	{ '+', "+", ACT_EXPAND },
 	{ 'K', "K", ACT_KERNEL },
+	{ 'H', "H", ACT_THREADS },
 	{ 'k', "k", ACT_KILL },
 	{ UI_FN(KEY_F(9)), "F9", ACT_KILL },
 	{ ' ', "Space", ACT_PAUSE },

@@ -135,6 +135,7 @@ ui_filter(const struct ui *ui, struct proc_filter *f)
 	f->pids = ui->opts.pids;
 	f->npids = ui->opts.npids;
 	f->kernel_threads = ui->cfg.kernel_threads;
+	f->threads = ui->cfg.threads;
 }
 
 void
@@ -499,6 +500,8 @@ ui_main(const struct ui_options *opts, const struct ui_source *src)
 	}
 	if (opts->user != NULL)
 		ui->user = xstrdup(opts->user);
+	if (ui->cfg.threads && src->set_threads != NULL)
+		src->set_threads(src->arg, true);
 
 	if ((rc = term_start(ui, err, sizeof(err))) != 0) {
 		fprintf(stderr, "histop: %s\n", err);

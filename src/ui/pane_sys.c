@@ -125,7 +125,7 @@ static void
 load_items(const struct ui *ui, struct load_items *li)
 {
 	const struct snapshot *s = ui->cur;
-	size_t i, kthr = 0, running = 0;
+	size_t i, kthr = 0, running = 0, nthr = 0;
 	uint64_t thr = 0;
 	int k;
 
@@ -137,13 +137,17 @@ load_items(const struct ui *ui, struct load_items *li)
 	li->n = 0;
 	if (s != NULL && (s->areas & (1u << AREA_PROCESSES))) {
 		for (i = 0; i < s->nproc; i++) {
+			if (s->proc[i].thread) {
+				nthr++;
+				continue;
+			}
 			kthr += s->proc[i].kernel_thread;
 			running += s->proc[i].state == 'R';
 			if (!s->proc[i].kernel_thread && s->proc[i].threads > 0)
 				thr += (uint64_t)s->proc[i].threads - 1;
 		}
 		snprintf(li->t[0], sizeof(li->t[0]), "Tasks %zu,",
-		    s->nproc - kthr);
+		    s->nproc - nthr - kthr);
 		snprintf(li->t[1], sizeof(li->t[1]), "%" PRIu64 " thr,", thr);
 		snprintf(li->t[2], sizeof(li->t[2]), "%zu kthr;", kthr);
 		snprintf(li->t[3], sizeof(li->t[3]), "%zu running", running);

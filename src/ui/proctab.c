@@ -43,9 +43,12 @@ proc_matches(const struct snap_proc *p, const struct proc_filter *f)
 
 	if (p->kernel_thread && !f->kernel_threads)
 		return false;
+	if (p->thread && !f->threads)
+		return false;
 	if (f->npids > 0) {
 		for (i = 0; i < f->npids; i++)
-			if (f->pids[i] == p->pid)
+			if (f->pids[i] == p->pid ||
+			    (p->thread && f->pids[i] == p->ppid))
 				break;
 		if (i == f->npids)
 			return false;
@@ -434,7 +437,8 @@ proctab_draw(struct ui *ui, struct proctab *t, const struct ui_rect *r)
 		const struct snap_proc *p = &s->proc[row->idx];
 		int y = r->y + 1 + (int)i;
 		attr_t a = t->top + i == t->sel ? ui_attr(ui, C_SELECTED) :
-		    p->kernel_thread ? ui_attr(ui, C_DIM) : A_NORMAL;
+		    p->kernel_thread ? ui_attr(ui, C_DIM) : p->thread ?
+		    ui_attr(ui, C_THREAD) : A_NORMAL;
 
 		if (a != A_NORMAL)
 			ui_fill_line(ui, y, r->x, r->w, a);

@@ -152,6 +152,7 @@ static const struct {
 	[C_MEM_CACHED] = { COLOR_YELLOW, -1, 0, A_NORMAL, "~" },
 	[C_RX] = { COLOR_GREEN, -1, 0, A_NORMAL, " " },
 	[C_TX] = { COLOR_MAGENTA, -1, 0, A_NORMAL, " " },
+	[C_THREAD] = { COLOR_GREEN, -1, 0, A_DIM, " " },
 };
 
 void

@@ -41,6 +41,9 @@ struct ui_source {
 	bool (*step)(void *arg, int64_t deadline_ns);
 	const struct snapshot *(*finish)(void *arg, char *err, size_t errlen);
 	void (*abort)(void *arg);
+	/* Optional: sample userland threads too (as snap_proc.thread
+	 * entries) from the next sample on, or stop. */
+	void (*set_threads)(void *arg, bool on);
 	void *arg;
 	bool live;        /* the machine itself: signals may be sent */
 	const char *name; /* "LIVE", or a database path for replay */

@@ -93,6 +93,7 @@ enum ui_color {
 	C_MEM_CACHED,
 	C_RX,
 	C_TX,
+	C_THREAD,       /* userland threads (H) */
 	C_NCOLORS
 };
 
@@ -157,6 +158,7 @@ struct ui_config {
 	bool invert;         /* reverse the natural order */
 	bool tree;
 	bool kernel_threads; /* show kernel threads */
+	bool threads;        /* show userland threads (H) */
 	bool cpu_numbers;    /* CPU pane shows the split as numbers */
 	uint32_t panes;      /* bit per enum ui_pane_id shown */
 };
@@ -196,6 +198,7 @@ struct proc_filter {
 	const pid_t *pids;  /* only these, npids > 0 */
 	size_t npids;
 	bool kernel_threads;
+	bool threads;
 };
 
 struct proctab {
@@ -367,6 +370,7 @@ enum ui_action {
 	ACT_COLLAPSE,
 	ACT_EXPAND,
 	ACT_KERNEL,
+	ACT_THREADS,
 	ACT_KILL,
 	ACT_PAUSE,
 	ACT_COLUMNS,
@@ -448,6 +452,7 @@ void act_tree(struct ui *);
 void act_collapse(struct ui *);
 void act_expand(struct ui *);
 void act_kernel(struct ui *);
+void act_threads(struct ui *);
 void act_kill(struct ui *);
 void act_pause(struct ui *);
 void act_columns(struct ui *);

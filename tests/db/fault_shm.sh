@@ -128,7 +128,7 @@ if command -v tmux >/dev/null && chattr +i "$DB" 2>/dev/null &&
 	: > "$DB-shm"
 	chattr +i "$DB-shm"
 	sum=$(fl_sum "$DB")
-	sock="histop-shm-$$"
+	sock="histop-shm-${T##*.}"
 	tmux -L "$sock" -f /dev/null new-session -d -x 120 -y 30 \
 	    "XDG_CONFIG_HOME=$T/cfg XDG_STATE_HOME=$T/st $HISTOP --db $DB -d 0.5; sleep 30"
 	screen_has "not recording"
@@ -153,7 +153,7 @@ fi
 mkdir "$T/uifull"
 if command -v tmux >/dev/null &&
     fl_mount -t tmpfs -o size=4m histop-uifull "$T/uifull"; then
-	sock="histop-shmfull-$$"
+	sock="histop-shmfull-${T##*.}"
 	U=$T/uifull/history.db
 	tmux -L "$sock" -f /dev/null new-session -d -x 150 -y 30 \
 	    "XDG_CONFIG_HOME=$T/cfg XDG_STATE_HOME=$T/st $HISTOP --db $U -d 0.2; sleep 30"

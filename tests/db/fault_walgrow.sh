@@ -1,6 +1,6 @@
 # fault_walgrow.sh: long-lived and back-to-back readers beside the real
 # recorder. The sqlite3 CLI holds a read transaction (BEGIN; SELECT ...)
-# for 5 s while the recorder writes at 10 Hz: the WAL grows past its 1 MiB
+# while the recorder writes at 10 Hz: the WAL grows past its 1 MiB
 # limit (nothing can be checkpointed past the reader: expected); once the
 # reader lets go, within a few samples the WAL is checkpointed and cut
 # back to the limit. Then two sqlite3 shells in staggered 150 ms read
@@ -44,11 +44,17 @@ mkfifo "$T/go"
 cli=$!
 fl_pids="$fl_pids $cli"
 i=0
-while ! grep -q held "$T/cli" && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+while ! grep -q held "$T/cli" && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
 n0=$(fl_q "$DB" "SELECT count(*) FROM sample")
 w0=$(wal)
 readers 5
-sleep 5
+# Until the WAL is past the limit (about 5 s here: samples of a few dozen
+# KiB at 10 Hz; longer on a loaded machine or with smaller samples), 60 s
+# at most.
+t_end=$(($(fl_now_ms) + 60000))
+while [ "$(wal)" -le "$LIMIT" ] && [ "$(fl_now_ms)" -lt "$t_end" ]; do
+	sleep 0.1
+done
 w1=$(wal)
 n1=$(fl_q "$DB" "SELECT count(*) FROM sample")
 echo "# WAL $w0 bytes when the reader began; $w1 after $((n1 - n0)) samples held"

@@ -237,6 +237,44 @@ main(void)
 	    "a row per process");
 	is_int(synth_q1(path, "SELECT count(DISTINCT cmdline) FROM proc"), 6000,
 	    "reused strings map to the ids they had");
+
+	/* Threads the live UI asked the probe for (H) are shown, never
+	 * stored: sample 1 has a thread 31 of process 30; in sample 2 the
+	 * thread is gone and pid 31 is a new process. */
+	snprintf(path, sizeof(path), "%s/threads.db", dir);
+	db = db_open_writer(path, NULL, &e);
+	ok(db != NULL, "writer opens (threads)");
+	for (k = 0; db != NULL && k < 2; k++) {
+		struct snap_proc *t;
+
+		fill(s, NULL, false);
+		t = snapshot_add_proc(s);
+		t->pid = 31;
+		t->ppid = 30;
+		t->thread = k == 0;
+		t->start_time_ns = 900 + k;
+		t->state = 'S';
+		t->comm = snapshot_str(s, k == 0 ? "worker" : "newproc", k == 0 ?
+		    6 : 7);
+		t->have = (UINT64_C(1) << PROC_PID) | (UINT64_C(1) <<
+		    PROC_PPID) | (UINT64_C(1) << PROC_START_TIME) |
+		    (UINT64_C(1) << PROC_STATE) | (UINT64_C(1) << PROC_COMM);
+		snapshot_sort_procs(s);
+		is_int(db_write(db, s, &e), DB_OK, k == 0 ?
+		    "a sample with a thread entry" : "then pid 31 a process");
+	}
+	db_close(db);
+	is_int(synth_q1(path, "SELECT nproc FROM sample WHERE seq = 1"),
+	    (long long)NP, "sample 1 counts its processes, not the thread");
+	is_int(synth_q1(path, "SELECT count(*) FROM process WHERE pid = 31"), 1,
+	    "the thread never stored as a process");
+	is_int(synth_q1(path, "SELECT first_seq FROM process WHERE pid = 31"), 2,
+	    "pid 31 stored when it became a process");
+	is_int(synth_q1(path, "SELECT count(*) FROM proc p JOIN process r ON "
+	    "r.id = p.id WHERE r.pid = 31"), 1, "one row for it, at sample 2");
+	is_int(synth_q1(path, "SELECT nproc FROM sample WHERE seq = 2"),
+	    (long long)NP + 1, "sample 2 counts it");
+
 	snapshot_free(s);
 	synth_rmtree(dir);
 	return tap_done();

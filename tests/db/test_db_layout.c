@@ -152,40 +152,61 @@ fresh(void)
 	    "across the restart");
 }
 
+/* Build dir/vN.db from the stored fixture tests/db/fixtures/vN.sql (a
+ * database written by the version N writer from synth_churn() samples
+ * 0..29) into path. */
 static void
-migrated(void)
+from_fixture(char *path, size_t size, int v)
 {
 	const char *src = getenv("top_srcdir");
-	char path[600], fx[1024];
-	struct db_writer_options o = { .no_retention = true };
-	struct db_error e;
-	struct db *db;
+	char fx[1024];
 	sqlite3 *h = NULL;
-	char *sql, q[200];
-	long long ntop;
+	char *sql;
 
-	snprintf(path, sizeof(path), "%s/v2.db", dir);
-	snprintf(fx, sizeof(fx), "%s/tests/db/fixtures/v2.sql",
-	    src != NULL ? src : ".");
+	snprintf(path, size, "%s/v%d.db", dir, v);
+	snprintf(fx, sizeof(fx), "%s/tests/db/fixtures/v%d.sql",
+	    src != NULL ? src : ".", v);
 	sql = synth_slurp(fx);
 	ok(sql != NULL && sqlite3_open(path, &h) == SQLITE_OK &&
 	    sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK,
-	    "version 2 database built from the fixture");
+	    "version %d database built from the fixture", v);
 	sqlite3_close(h);
 	free(sql);
-	is_int((int)synth_q1(path, "PRAGMA user_version"), 2, "version 2");
-	ntop = synth_q1(path, "SELECT count(*) FROM rollup_proc WHERE tier = 1");
-	snprintf(q, sizeof(q), "SELECT count(*) FROM rollup_proc WHERE tier = 1 "
-	    "AND t_ns <= %lld", synth_q1(path, "SELECT max(t_ns) FROM "
-	    "rollup_proc"));
-	db = db_open_writer(path, &o, &e);
+	ok(synth_q1(path, "PRAGMA user_version") == v, "version %d", v);
+}
+
+/* The writer migrates the database at path and records samples 30..49
+ * of synth_churn() on; false if it cannot open it. */
+static bool
+migrate_on(const char *path)
+{
+	struct db_writer_options o = { .no_retention = true };
+	struct db_error e;
+	struct db *db = db_open_writer(path, &o, &e);
+
 	ok(db != NULL, "writer migrates it (%s)", db == NULL ? e.msg : "ok");
 	if (db == NULL)
-		return;
+		return false;
 	ok(record(db, 30, 50) == 0, "and records on");
 	db_close(db);
 	is_int((int)synth_q1(path, "PRAGMA user_version"), db_schema_version(),
 	    "current version");
+	return true;
+}
+
+static void
+migrated(void)
+{
+	char path[600], q[200];
+	long long ntop;
+
+	from_fixture(path, sizeof(path), 2);
+	ntop = synth_q1(path, "SELECT count(*) FROM rollup_proc WHERE tier = 1");
+	snprintf(q, sizeof(q), "SELECT count(*) FROM rollup_proc WHERE tier = 1 "
+	    "AND t_ns <= %lld", synth_q1(path, "SELECT max(t_ns) FROM "
+	    "rollup_proc"));
+	if (!migrate_on(path))
+		return;
 	is_int((int)synth_q1(path, "SELECT count(*) FROM sqlite_schema WHERE "
 	    "name IN ('process_first', 'process_pid')"), 0,
 	    "indexes of version 2 gone");
@@ -209,35 +230,14 @@ migrated(void)
 static void
 migrated_v4(void)
 {
-	const char *src = getenv("top_srcdir");
-	char path[600], fx[1024];
-	struct db_writer_options o = { .no_retention = true };
-	struct db_error e;
-	struct db *db;
-	sqlite3 *h = NULL;
-	char *sql, q[200];
+	char path[600], q[200];
 	long long nstr;
 
-	snprintf(path, sizeof(path), "%s/v4.db", dir);
-	snprintf(fx, sizeof(fx), "%s/tests/db/fixtures/v4.sql",
-	    src != NULL ? src : ".");
-	sql = synth_slurp(fx);
-	ok(sql != NULL && sqlite3_open(path, &h) == SQLITE_OK &&
-	    sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK,
-	    "version 4 database built from the fixture");
-	sqlite3_close(h);
-	free(sql);
-	is_int((int)synth_q1(path, "PRAGMA user_version"), 4, "version 4");
+	from_fixture(path, sizeof(path), 4);
 	nstr = synth_q1(path, "SELECT count(*) FROM str");
-	db = db_open_writer(path, &o, &e);
-	ok(db != NULL, "writer migrates it (%s)", db == NULL ? e.msg : "ok");
-	if (db == NULL)
-		return;
 	/* Samples 30.. meet only strings samples 0..29 stored. */
-	ok(record(db, 30, 50) == 0, "and records on");
-	db_close(db);
-	is_int((int)synth_q1(path, "PRAGMA user_version"), db_schema_version(),
-	    "current version");
+	if (!migrate_on(path))
+		return;
 	is_int((int)synth_q1(path, "SELECT count(*) FROM str WHERE h IS NULL"),
 	    0, "every old string hashed");
 	is_int((int)synth_q1(path, "SELECT count(*) FROM sqlite_schema WHERE "

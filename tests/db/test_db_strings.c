@@ -3,7 +3,8 @@
  * stores 60,000 distinct command lines, each stored once (TEXT, or a BLOB
  * when not UTF-8) and read back byte-exact; after a reopen (cold cache)
  * old strings are found on disk, not stored again; ids cached in a
- * rolled-back transaction are not used after it. Links db + core.
+ * rolled-back transaction are not used after it; retention's sweep of
+ * unused strings works through windows of ids. Links db + core.
  */
 #include "config.h"
 
@@ -126,6 +127,53 @@ heap(void)
 #endif
 }
 
+/*
+ * Retention's sweep of unused strings looks at a window of ids at a time
+ * (512 KiB of bitmap at most, however many ids a long run handed out):
+ * with a 256-id window, 200 samples a minute apart of 5 one-sample jobs
+ * each (1,000 lines), 20 minutes kept, the windows move on and the lines
+ * of pruned jobs go, all of them but the last few passes' worth.
+ */
+static void
+sweep_windows(void)
+{
+	struct db_writer_options o = {
+		.retention_ns = INT64_C(20) * 60 * 1000000000,
+	};
+	struct snapshot *s = snapshot_new();
+	struct db_error e;
+	struct db *db;
+	int k, bad = 0;
+
+	snprintf(path, sizeof(path), "%s/sweep.db", dir);
+	setenv("HISTOP_DB_SWEEP_WINDOW", "256", 1);
+	db = db_open_writer(path, &o, &e);
+	for (k = 0; db != NULL && k < 200; k++) {
+		fill(s, k, 100 + (pid_t)k * 5, k * 5, 5, true);
+		s->mono_ns = INT64_C(60000000000) * (k + 1);
+		s->wall_ns = SYNTH_T0 + s->mono_ns;
+		bad += db_write(db, s, &e) != DB_OK;
+	}
+	db_close(db);
+	unsetenv("HISTOP_DB_SWEEP_WINDOW");
+	is_int(bad, 0, "200 samples of short jobs a minute apart");
+	ok(synth_q1(path, "SELECT min(seq) FROM sample") > 150,
+	    "the oldest pruned");
+	ok(synth_q1(path, "SELECT max(id) FROM str") > 4 * 256,
+	    "ids span more than 4 windows");
+	is_int(synth_q1(path, "SELECT count(*) FROM str s WHERE NOT EXISTS "
+	    "(SELECT 1 FROM proc WHERE cmdline = s.id) AND NOT EXISTS (SELECT "
+	    "1 FROM rollup_proc WHERE cmdline = s.id) AND CAST(s AS TEXT) LIKE "
+	    "'/usr/lib/worker %' AND id < (SELECT max(id) - 400 FROM str)"), 0,
+	    "the lines of pruned jobs are gone, window after window");
+	is_int(synth_q1(path, "SELECT count(*) FROM proc WHERE cmdline NOT IN "
+	    "(SELECT id FROM str) OR comm NOT IN (SELECT id FROM str)"), 0,
+	    "no row refers to a deleted string");
+	ok(reads_back(200, 100 + 199 * 5, 199 * 5, 5), "the last sample reads "
+	    "back byte-exact");
+	snapshot_free(s);
+}
+
 int
 main(void)
 {
@@ -223,7 +271,29 @@ main(void)
 	    "rolled-back transaction used: read back byte-exact");
 	is_int(synth_q1(path, "SELECT count(*) FROM str WHERE h IS NULL"), 0,
 	    "every string hashed");
+
+	/* The key deleted and the hashes spoiled by hand: the writer picks a
+	 * new key and hashes every string again, old lines are found. */
+	ok(sqlite3_open(path, &h) == SQLITE_OK && sqlite3_exec(h, "DELETE FROM "
+	    "meta WHERE key = 'str_key'; UPDATE str SET h = 0", NULL, NULL,
+	    NULL) == SQLITE_OK, "string key deleted, hashes spoiled");
+	sqlite3_close(h);
+	db = db_open_writer(path, &o, &e);
+	ok(db != NULL, "writer opens (%s)", db == NULL ? e.msg : "ok");
+	if (db == NULL)
+		return tap_done();
+	fill(s, NSAMPLES + 3, 100, 0, NPROC, true);
+	is_int(db_write(db, s, &e), DB_OK, "the first sample's lines again");
+	db_close(db);
+	is_int(synth_q1(path, "SELECT length(value) FROM meta WHERE key = "
+	    "'str_key'"), 16, "a new key");
+	is_int(lines(), (NSAMPLES + 3) * NPROC, "old lines found, none stored "
+	    "again");
+	is_int(synth_q1(path, "SELECT count(*) FROM str WHERE h = 0"), 0,
+	    "every string hashed under it");
+	ok(reads_back(NSAMPLES + 3, 100, 0, NPROC), "and read back byte-exact");
 	snapshot_free(s);
+	sweep_windows();
 	if (getenv("KEEP") == NULL)
 		synth_rmtree(dir);
 	return tap_done();

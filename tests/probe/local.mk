@@ -51,3 +51,7 @@ tests_probe_test_engine_SOURCES = tests/probe/test_engine.c src/engine.c \
 	src/engine.h tests/tap.h
 tests_probe_test_engine_LDADD = $(PROBE_LIBS)
 endif
+check_PROGRAMS += tests/probe/test_proc_threads
+TESTS += tests/probe/test_proc_threads
+tests_probe_test_proc_threads_SOURCES = tests/probe/test_proc_threads.c tests/tap.h
+tests_probe_test_proc_threads_LDADD = $(PROBE_LIBS)

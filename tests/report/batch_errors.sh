@@ -59,7 +59,14 @@ fi
 "$HISTOP" -b -d 0.1 --format json --proc-root "$pt" --sys-root "$pt/sys" \
     >"$tmp/term.json" 2>"$tmp/err" &
 pid=$!
-sleep 0.7
+# until two snapshots are out (0.1 s apart; slower on a loaded machine)
+i=0
+while [ "$(wc -l <"$tmp/term.json")" -lt 2 ] && [ $i -lt 600 ] &&
+    kill -0 $pid 2>/dev/null; do
+	sleep 0.05
+	i=$((i + 1))
+done
+sleep 0.05 # and into the next interval, mid-run
 kill -TERM $pid
 wait $pid
 is $? 0 "SIGTERM: batch stops cleanly, exit 0"

@@ -48,8 +48,16 @@ stat = stat[stat.rindex(')') + 2:].split()
 # (per-CPU RSS counters): either one is the kernel's word.
 assert s['rss_bytes'] in (int(statm[1]) * pg, int(stat[21]) * pg), 'rss'
 assert s['vms_bytes'] == int(statm[0]) * pg, 'vms'
+# The busy loop's rate is its CPU time over the interval, both from the
+# kernel: exact whatever share of a loaded machine it got (a fixed floor
+# would measure the load). It ran, so its time grew.
 p = procs[busy]
-assert p['usage_percent'] is not None and p['usage_percent'] > 5, p['usage_percent']
+pa = {q['pid']: q for q in a['processes']}[busy]
+used = p['total_time_ns'] - pa['total_time_ns']
+assert used > 0, (pa['total_time_ns'], p['total_time_ns'])
+want = 100.0 * used / b['interval_ns']
+assert p['usage_percent'] is not None and abs(p['usage_percent'] - want) <= 0.1 + want / 100, \
+    (p['usage_percent'], want)
 assert any(q['comm'] == 'histop' for q in b['processes']), 'histop itself'
 assert [q['pid'] for q in b['processes']] == sorted(procs)
 if os.path.exists('/sys/fs/cgroup') and b['quota'] is not None:
@@ -64,7 +72,13 @@ is "$(tail -n1 "$tmp/py")" ok "MemTotal, CPU count, boot id, own child processes
 # -p: the limits of that process, from /proc/PID/limits.
 (ulimit -S -n 123 && exec sleep 60) &
 lim=$!
-sleep 0.2
+# until the subshell has set the limit and become sleep
+i=0
+until grep -q '^Max open files  *123 ' "/proc/$lim/limits" 2>/dev/null &&
+    [ "$(cat "/proc/$lim/comm" 2>/dev/null)" = sleep ] || [ $i -ge 400 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
 env -u HISTOP_PROC_ROOT -u HISTOP_SYS_ROOT \
     "$HISTOP" -b -n 1 --format json -p "$lim" >"$tmp/lim.json" 2>"$tmp/err"
 python3 - "$tmp/lim.json" "$lim" >"$tmp/py" 2>&1 <<'PY'

@@ -53,7 +53,7 @@ put(struct db *db, const struct synth *y, uint64_t i, struct snapshot *s)
 int
 main(int argc, char **argv)
 {
-	struct db_writer_options wo = { 0, 0, true };
+	struct db_writer_options wo = { .no_retention = true };
 	struct synth y;
 	struct snapshot *s;
 	struct db_error e;

@@ -28,16 +28,27 @@ ok "$([ -n "$t3" ] && [ "$t3" != "$t1" ]; echo $?)" \
     "space again: live, newer ($t1 -> $t3)"
 # Let a few samples reach the database.
 tt_wait '^histop +LIVE' >/dev/null
-sleep 1.5
+if command -v sqlite3 >/dev/null 2>&1; then
+	tt_until yes 30 sh -c '[ "$(sqlite3 "$1" "SELECT count(*) >= 3 FROM sample" \
+	    2>/dev/null)" = 1 ] && echo yes' sh "$XDG_STATE_HOME/histop/history.db"
+else
+	sleep 1.5
+fi
 tt_keys Left
 tt_wait '^histop +PAST .*#[0-9]+/[0-9]+'
 ok $? "Left: the recorded past"
 count() { tt_screen | head -1 | sed -n 's|.*#[0-9]*/\([0-9]*\).*|\1|p'; }
 c1=$(count)
-sleep 1.5
-tt_keys Right Left # redraw the timeline with the current count
-sleep 0.5
-c2=$(count)
+# Right Left redraws the timeline with the current count: until it grows
+# (a sample every 0.2 s; a loaded machine may take seconds per sample)
+grown() {
+	tt_keys Right Left
+	sleep 0.3
+	c2=$(count)
+	[ -n "$c1" ] && [ -n "$c2" ] && [ "$c2" -gt "$c1" ]
+}
+i=0
+while [ $i -lt 100 ] && ! grown; do i=$((i + 1)); done
 ok "$([ -n "$c1" ] && [ -n "$c2" ] && [ "$c2" -gt "$c1" ]; echo $?)" \
     "recording goes on while in the past ($c1 -> $c2 samples)"
 tt_screen | head -1 | grep -E -q '^histop +PAST'

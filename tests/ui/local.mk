@@ -36,7 +36,7 @@ UI_TMUX_TESTS = tests/ui/tmux_live.sh tests/ui/tmux_terminal.sh \
 	tests/ui/tmux_record.sh tests/ui/tmux_keys.sh tests/ui/tmux_diskfull.sh \
 	tests/ui/tmux_fsize.sh \
 	tests/ui/tmux_display.sh tests/ui/tmux_hostile.sh \
-	tests/ui/tmux_slices.sh tests/ui/tmux_wheel.sh
+	tests/ui/tmux_slices.sh tests/ui/tmux_wheel.sh tests/ui/tmux_threads.sh
 TESTS += $(UI_TMUX_TESTS)
 EXTRA_DIST += tests/ui/tmux_lib.sh $(UI_TMUX_TESTS)
 # Time travel (issue 5): moves over a generated database; the generator

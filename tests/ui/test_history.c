@@ -47,7 +47,7 @@ has_ephemeral(const struct history *h)
 static void
 write_samples(const char *path, int from, int to)
 {
-	struct db_writer_options wo = { 0, 0, true };
+	struct db_writer_options wo = { .no_retention = true };
 	struct snapshot *s = snapshot_new();
 	struct db_error e;
 	struct db *db = db_open_writer(path, &wo, &e);

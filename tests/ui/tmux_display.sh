@@ -15,7 +15,11 @@ ok $? "UTF-8 locale: block bars"
 T send-keys t
 wait_for '├─' 5
 ok $? "UTF-8 locale: tree lines"
+# The runs share one histoprc, where t saves the tree view: each run ends
+# (tree off again) before the next starts, or a server killed before the
+# UI read "t q" would start the next run in the tree view.
 T send-keys t q
+is "$(exit_status)" 0 "UTF-8 run quits"
 
 new_server
 start 160 40 "env NO_COLOR=1 $fixture"
@@ -24,6 +28,7 @@ is "$(sgr_colour)" 0 "NO_COLOR: no colour at all"
 screen | grep -q '^  0 \[#*+*=*w*i*s*!* *\]'
 ok $? "monochrome: the CPU split drawn with its own characters"
 T send-keys q
+is "$(exit_status)" 0 "NO_COLOR run quits"
 
 new_server
 start 160 40 "env LC_ALL=C $fixture"
@@ -47,6 +52,7 @@ ok $r "LC_ALL=C: ASCII tree lines"
 [ $r -eq 0 ] || screen | sed 's/^/# /'
 
 T send-keys t q
+is "$(exit_status)" 0 "LC_ALL=C run quits"
 
 # the load pane: processes, their other threads and the kernel threads
 # counted apart (46 + 2 in the fixture, memhog with 4 threads); beside
@@ -110,6 +116,7 @@ ok $? "160 columns: WRITE/s back"
 screen | grep -q ' sda  *r  *1.50M/s  w  *300K/s  *12% busy'
 ok $? "160 columns: the disk's busy share back"
 T send-keys q
+is "$(exit_status)" 0 "narrow run quits"
 
 new_server
 mkdir -p "$XDG_CONFIG_HOME/histop"

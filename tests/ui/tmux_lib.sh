@@ -2,9 +2,12 @@
 # Each test gets its own socket; everything it starts dies at the end.
 : "${top_builddir:=.}" "${top_srcdir:=.}"
 command -v tmux >/dev/null 2>&1 || skip_all "tmux not installed"
-sock="histop-test-$$"
-socks="$sock"
 work=$(mktemp -d "${TMPDIR:-/tmp}/histop-ui.XXXXXX")
+# named after the private dir, not the pid: tests in other pid namespaces
+# (containers, unshare) share /tmp/tmux-UID and reuse the same small pids
+sock_base="histop-test-${work##*.}"
+sock="$sock_base"
+socks="$sock"
 helpers=""
 # Private state and config, never the user's.
 export XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config"
@@ -74,7 +77,7 @@ alive() { [ ! -s "$work/exit.$sock.0" ] && [ "$(T display -p '#{pane_dead}')" = 
 # server takes a moment to go; reusing its socket races with that)
 new_server() {
 	T kill-server 2>/dev/null
-	sock="histop-test-$$-$(( $(echo $socks | wc -w) + 1 ))"
+	sock="$sock_base-$(( $(echo $socks | wc -w) + 1 ))"
 	nwin=0
 	socks="$socks $sock"
 }

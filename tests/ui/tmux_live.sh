@@ -10,11 +10,8 @@ mark="zq$$x"
 hog=$!
 helpers="$helpers $hog"
 # wait until the hog is resident, so the first samples see it whole
-n=100
-while [ "$n" -gt 0 ] && [ "$(awk '/VmRSS/ { print $2 }' /proc/$hog/status)" -lt 600000 ]; do
-	sleep 0.1
-	n=$((n - 1))
-done
+resident() { [ "$(awk '/VmRSS/ { print $2 }' /proc/$hog/status)" -ge 600000 ]; }
+poll 30 resident
 "$load" cpu 4 "$mark" &
 burner=$!
 helpers="$helpers $burner"
@@ -68,11 +65,12 @@ T send-keys / $(echo "$mark" | sed 's/./& /g')
 wait_for "Filter: $mark" 5
 ok $? "filter prompt shows what is typed"
 T send-keys Enter
-sleep 0.6
+others() { table_rows | awk -v a="$hog" -v b="$burner" '$1 != a && $1 != b' | wc -l; }
+no_others() { [ "$(others)" -eq 0 ]; }
+poll 10 no_others
 rows=$(table_rows | awk -v a="$hog" -v b="$burner" '$1 == a || $1 == b' | wc -l)
 is "$rows" 2 "filter keeps both ui_load processes"
-others=$(table_rows | awk -v a="$hog" -v b="$burner" '$1 != a && $1 != b' | wc -l)
-is "$others" 0 "no other process left in the table"
+is "$(others)" 0 "no other process left in the table"
 T send-keys / Escape
 many() { [ "$(table_rows | wc -l)" -gt 3 ]; }
 poll 10 many

@@ -11,28 +11,27 @@ ok $? "live UI up"
 wait_for ' recording' 5
 ok $? "title says recording"
 pid1=$(app_pid)
-sleep 1.5
-[ -f "$db" ]
+poll 20 test -f "$db"
 ok $? "default database created under XDG_STATE_HOME"
 is "$(stat -c %a "$db")" 600 "database file is 0600"
 
 window "$HISTOP -d 0.3"
-n=100
-while [ "$n" -gt 0 ] && ! T capture-pane -p -t :1 | grep -q "pid $pid1"; do
-	sleep 0.1
-	n=$((n - 1))
-done
-T capture-pane -p -t :1 | grep -q "another histop (pid $pid1) records this database"
+on_1() { T capture-pane -p -t :1 | grep -q -- "$1"; }
+poll 20 on_1 "pid $pid1"
+on_1 "another histop (pid $pid1) records this database"
 ok $? "second histop names the recording pid"
-T capture-pane -p -t :1 | grep -q 'PID USER'
+poll 10 on_1 'PID USER'
 ok $? "and carries on showing the table"
-T capture-pane -p -t :1 | grep -q 'not recording'
+poll 10 on_1 'not recording'
 ok $? "its title says not recording"
+nsamples() { sqlite3 "$db" 'select count(*) from sample' 2>/dev/null; }
+has_samples() { [ "$(nsamples)" -ge "$1" ] 2>/dev/null; }
+command -v sqlite3 >/dev/null 2>&1 && poll 20 has_samples 3
 T send-keys -t :1 q
 T send-keys -t :0 q
 is "$(exit_status 0)" 0 "recording UI exits 0"
 if command -v sqlite3 >/dev/null 2>&1; then
-	samples=$(sqlite3 "$db" 'select count(*) from sample' 2>/dev/null)
+	samples=$(nsamples)
 	[ "${samples:-0}" -ge 3 ]
 	ok $? "samples written while live (${samples:-none})"
 fi

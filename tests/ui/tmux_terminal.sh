@@ -15,6 +15,9 @@ start 100 30 "env PS1='PROMPT> ' bash --norc --noprofile -i"
 wait_for 'PROMPT>' 10
 ok $? "shell prompt"
 run() { T send-keys "$*" Enter; }
+# same_stty FILE: FILE is written whole and equals the stty -a before (the
+# shell writes it after the EXIT line shows: poll, do not guess a delay)
+same_stty() { poll 10 cmp -s "$work/before" "$1"; }
 run "stty -a > $work/before"
 
 # quit with q
@@ -26,8 +29,7 @@ wait_for 'EXIT=0' 10
 ok $? "q exits 0"
 wait_for 'PROMPT>' 5
 ok $? "shell prompt back after q"
-sleep 0.3
-cmp -s "$work/before" "$work/after.q"
+same_stty "$work/after.q"
 ok $? "stty -a after q equals stty -a before"
 
 # terminating signals restore the terminal; status 128+signal
@@ -39,8 +41,7 @@ for sig in TERM:143 INT:130 HUP:129; do
 	kill -"$name" "$(cat "$work/pid")"
 	wait_for "$name-EXIT=$want" 10
 	ok $? "SIG$name: exit status $want"
-	sleep 0.3
-	cmp -s "$work/before" "$work/after.$name"
+	same_stty "$work/after.$name"
 	ok $? "SIG$name: terminal restored (stty -a unchanged)"
 done
 
@@ -51,8 +52,7 @@ T send-keys C-z
 wait_for 'Stopped' 10
 ok $? "^Z stops histop"
 run "stty -a > $work/stopped"
-sleep 0.5
-cmp -s "$work/before" "$work/stopped"
+same_stty "$work/stopped"
 ok $? "terminal sane while stopped"
 run "clear; fg"
 wait_for 'PID USER' 10

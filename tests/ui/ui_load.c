@@ -1,11 +1,13 @@
 /*
  * ui_load.c: a load for the terminal tests — `ui_load mem MB` holds MB
- * megabytes of touched memory, `ui_load cpu N` spins N threads — then
- * waits to be killed. Its command line is what the tests look for.
+ * megabytes of touched memory, `ui_load cpu N` spins N threads, `ui_load
+ * threads N` starts N idle threads named uiload-t1..N — then waits to be
+ * killed. Its command line is what the tests look for.
  */
 #include "config.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -24,6 +26,15 @@ spin(void *arg)
 	return NULL;
 }
 
+static void *
+idle(void *arg)
+{
+	(void)arg;
+	for (;;)
+		pause();
+	return NULL;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -39,6 +50,18 @@ main(int argc, char **argv)
 			return 1;
 		memset(p, 1, (size_t)n << 20);
 		keep = p;
+	} else if (strcmp(argv[1], "threads") == 0) {
+		pthread_t t;
+		char name[32];
+		long i;
+
+		for (i = 1; i <= n; i++) {
+			if (pthread_create(&t, NULL, idle, NULL) != 0)
+				return 1;
+			/* at most 15 bytes: the kernel's limit */
+			snprintf(name, sizeof(name), "uiload-t%ld", i % 1000);
+			pthread_setname_np(t, name);
+		}
 	} else {
 		pthread_t t;
 

@@ -90,6 +90,7 @@ struct linux_procs {
 	bool walking;
 	unsigned refresh;
 	size_t nkept, fd_budget; /* pid dir fds kept open, and how many may be */
+	size_t nthreads;        /* thread entries of the walk (option threads) */
 	char *sbuf;             /* stat */
 	size_t sbufsz;
 	char *buf;              /* status, io, cgroup, limits */
@@ -505,6 +506,107 @@ fill(struct probe_collector *c, struct linux_procs *pr, struct snapshot *s,
 	}
 }
 
+/* String `which` of thread t: the process's own reference when it holds
+ * one, else a copy in the snapshot's pool. */
+static void
+thread_str(struct snapshot *s, struct snap_proc *t, const struct snap_proc *p,
+    unsigned which, const char *v, const char **dst)
+{
+	if (v == NULL)
+		return;
+	if (p->shared & which)
+		snapshot_proc_share(t, which, v);
+	else
+		*dst = snapshot_str(s, v, strlen(v));
+}
+
+/*
+ * The userland threads of the process at s->proc[idx] but its main one,
+ * from task/TID/stat under its directory dfd (the threads option): each
+ * with its own name, state, times and nice, the process's memory (threads
+ * share it) and strings, ppid the process. Read afresh every tick, no
+ * cache: the option costs one stat read a thread while it is on. A
+ * thread gone meanwhile is left out.
+ */
+static void
+add_threads(struct probe_collector *c, struct linux_procs *pr,
+    struct snapshot *s, int dfd, size_t idx)
+{
+	const struct snap_proc p = s->proc[idx]; /* adding moves the array */
+	const uint64_t keep = BIT(PROC_UID) | BIT(PROC_USER) |
+	    BIT(PROC_CMDLINE) | BIT(PROC_CGROUP) | BIT(PROC_RSS) |
+	    BIT(PROC_VMS) | BIT(PROC_SWAP) | BIT(PROC_SHARED) |
+	    BIT(PROC_DATA) | BIT(PROC_STACK);
+	long hz = LINUX(c)->hz;
+	struct dirent *d;
+	struct proc_stat ts;
+	char name[48];
+	const char *comm;
+	DIR *dir;
+	int tfd;
+	ssize_t r;
+
+	tfd = openat(dfd, "task", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (tfd < 0 || (dir = fdopendir(tfd)) == NULL) {
+		if (tfd >= 0)
+			close(tfd);
+		return;
+	}
+	while ((d = readdir(dir)) != NULL) {
+		struct snap_proc *t;
+		const char *errstr = NULL;
+		long long tid = strtonum(d->d_name, 1, INT32_MAX, &errstr);
+
+		if (errstr != NULL || (pid_t)tid == p.pid)
+			continue;
+		snprintf(name, sizeof(name), "task/%lld/stat", tid);
+		r = proc_read(dfd, name, &pr->sbuf, &pr->sbufsz, 4096);
+		if (r <= 0 || proc_parse_stat(pr->sbuf, (size_t)r, &ts) != 0)
+			continue;
+		t = snapshot_add_proc(s);
+		pr->nthreads++;
+		t->pid = (pid_t)tid;
+		t->ppid = p.pid;
+		t->thread = true;
+		t->state = ts.state;
+		t->uid = p.uid;
+		comm = rstr_intern(pr->strs, ts.comm, ts.comm_len);
+		snapshot_proc_share(t, SNAP_SHARED_COMM, comm);
+		rstr_unref(comm);
+		t->have = BIT(PROC_PID) | BIT(PROC_PPID) | BIT(PROC_STATE) |
+		    BIT(PROC_COMM) | (p.have & keep);
+		if (proc_ticks_to_ns(ts.starttime, hz, &t->start_time_ns))
+			t->have |= BIT(PROC_START_TIME);
+		if ((ts.have & (1u << PSTAT_UTIME)) &&
+		    proc_ticks_to_ns(ts.utime, hz, &t->user_time_ns))
+			t->have |= BIT(PROC_USER_TIME);
+		if ((ts.have & (1u << PSTAT_STIME)) &&
+		    proc_ticks_to_ns(ts.stime, hz, &t->system_time_ns))
+			t->have |= BIT(PROC_SYSTEM_TIME);
+		if (HAVE(t->have, PROC_USER_TIME) &&
+		    HAVE(t->have, PROC_SYSTEM_TIME) &&
+		    t->user_time_ns <= UINT64_MAX - t->system_time_ns) {
+			t->total_time_ns = t->user_time_ns + t->system_time_ns;
+			t->have |= BIT(PROC_TOTAL_TIME);
+		}
+		if (ts.have & (1u << PSTAT_NICE)) {
+			t->nice = (int32_t)ts.nice;
+			t->have |= BIT(PROC_NICE);
+		}
+		t->rss_bytes = p.rss_bytes;
+		t->vms_bytes = p.vms_bytes;
+		t->swap_bytes = p.swap_bytes;
+		t->shared_bytes = p.shared_bytes;
+		t->data_bytes = p.data_bytes;
+		t->stack_bytes = p.stack_bytes;
+		thread_str(s, t, &p, SNAP_SHARED_USER, p.user, &t->user);
+		thread_str(s, t, &p, SNAP_SHARED_CMDLINE, p.cmdline,
+		    &t->cmdline);
+		thread_str(s, t, &p, SNAP_SHARED_CGROUP, p.cgroup, &t->cgroup);
+	}
+	closedir(dir);
+}
+
 /* Mix v into hash h (a multiply-xorshift step). */
 static uint64_t
 mix64(uint64_t h, uint64_t v)
@@ -619,6 +721,9 @@ have_stat:
 	}
 	fill(c, pr, s, &ps, e);
 	ok = true;
+	if (c->opts.threads && !s->proc[s->nproc - 1].kernel_thread &&
+	    (ps.have & (1u << PSTAT_THREADS)) && ps.threads > 1)
+		add_threads(c, pr, s, dfd, s->nproc - 1);
 	if (e->kept_fd == 0 && pr->nkept < pr->fd_budget && pr->refresh > 1) {
 		e->kept_fd = dfd + 1;
 		pr->nkept++;
@@ -679,7 +784,8 @@ linux_processes_begin(struct probe_collector *c, struct snapshot *s)
 		}
 	}
 	pr->nent = 0;
-	snapshot_reserve_procs(s, pr->npids);
+	snapshot_reserve_procs(s, pr->npids + pr->nthreads);
+	pr->nthreads = 0;
 	pr->tick++;
 	pr->wi = pr->wk = 0;
 	pr->walking = true;
