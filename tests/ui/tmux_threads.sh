@@ -9,7 +9,10 @@ load="$top_builddir/tests/ui/ui_load"
 "$load" threads 3 "zt$$" &
 pid=$!
 helpers="$helpers $pid"
-poll 10 test "$(ls /proc/$pid/task 2>/dev/null | wc -l)" -eq 4
+# counted afresh at each try (a substitution in poll's arguments would be
+# counted once, possibly before the threads were started)
+four_tasks() { [ "$(ls /proc/$pid/task 2>/dev/null | wc -l)" -eq 4 ]; }
+poll 10 four_tasks
 ok $? "a process with 3 named threads running (pid $pid)"
 tids=$(ls /proc/$pid/task | grep -v "^$pid\$")
 DB=$work/h.db
