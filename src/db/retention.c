@@ -220,34 +220,71 @@ peak_rss(struct db *db, const struct pidid *alive, size_t nalive,
  * at its end; each with its peak RSS in the minute. A process born inside
  * counts all its CPU time.
  */
+/* What the rollup needs of the bucket's first sample, per process. */
+struct before {
+	pid_t pid;
+	bool have_total;
+	uint64_t start_time_ns;
+	uint64_t total_time_ns;
+};
+
+static int
+cmp_before(const void *k, const void *v)
+{
+	pid_t x = *(const pid_t *)k;
+	const struct before *y = v;
+
+	return (x > y->pid) - (x < y->pid);
+}
+
 static int
 rollup_procs(struct db *db, int64_t t, uint64_t s0, uint64_t first,
     uint64_t s1)
 {
-	struct snapshot *a = snapshot_new(), *b = snapshot_new();
+	struct snapshot *b = snapshot_new();
+	struct before *a = NULL;
 	struct topent *e = NULL;
 	struct pidid *alive = NULL;
-	size_t nalive = 0;
+	size_t nalive = 0, na = 0;
 	size_t n = 0, i, k;
+	int64_t mono0;
 	double secs;
 	int ret = -1, rank = 0;
 
-	if (db_load_snapshot(db, s0, a) != DB_OK ||
-	    db_load_snapshot(db, s1, b) != DB_OK)
+	/* Of the first sample only the CPU times are kept, the snapshot let
+	 * go before the last is loaded: one whole snapshot in memory at a
+	 * time, not two (issue 4: memory). */
+	if (db_load_snapshot(db, s0, b) != DB_OK)
 		goto out;
-	secs = (double)(b->mono_ns - a->mono_ns) / 1e9;
+	mono0 = b->mono_ns;
+	na = b->nproc;
+	a = xreallocarray(NULL, na + 1, sizeof(*a));
+	for (i = 0; i < na; i++) {
+		const struct snap_proc *q = &b->proc[i];
+
+		a[i].pid = q->pid;
+		a[i].have_total = HAVE(q->have, PROC_TOTAL_TIME);
+		a[i].start_time_ns = q->start_time_ns;
+		a[i].total_time_ns = q->total_time_ns;
+	}
+	snapshot_free(b);
+	b = snapshot_new();
+	if (db_load_snapshot(db, s1, b) != DB_OK)
+		goto out;
+	secs = (double)(b->mono_ns - mono0) / 1e9;
 	e = xcalloc(b->nproc + 1, sizeof(*e));
 	for (i = 0; i < b->nproc; i++) {
-		const struct snap_proc *p = &b->proc[i], *q;
+		const struct snap_proc *p = &b->proc[i];
+		const struct before *q;
 
 		e[n].p = p;
 		e[n].cpu = -1;
-		q = snapshot_find_proc(a, p->pid);
+		q = bsearch(&p->pid, a, na, sizeof(*a), cmp_before);
 		if (secs > 0 && HAVE(p->have, PROC_TOTAL_TIME)) {
 			uint64_t before = 0;
 
 			if (q != NULL && q->start_time_ns == p->start_time_ns &&
-			    HAVE(q->have, PROC_TOTAL_TIME))
+			    q->have_total)
 				before = q->total_time_ns;
 			if (p->total_time_ns >= before)
 				e[n].cpu = 100.0 * (double)(p->total_time_ns -
@@ -279,9 +316,9 @@ rollup_procs(struct db *db, int64_t t, uint64_t s0, uint64_t first,
 out:
 	free(alive);
 	free(e);
-	snapshot_free(a);
+	free(a);
 	snapshot_free(b);
-	/* Two whole snapshots were loaded: their strings came from the heap,
+	/* Whole snapshots were loaded: their strings came from the heap,
 	 * which keeps freed pages otherwise (issue 4: memory). */
 	xalloc_trim();
 	return ret;
