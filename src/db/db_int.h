@@ -99,7 +99,8 @@ struct db {
 	sqlite3_stmt *rst[RST_NSTMTS];
 	char *sample_cols;
 	struct db_rawrows *raw;   /* series.c: the last raw scan, all metrics */
-	int64_t lo_id;            /* series.c: str id of "lo"; 0 not found yet */
+	int64_t lo_id;            /* series.c: str id of "lo"; 0 not looked up
+	                           * yet, -1 none */
 };
 
 /* Indexes into db->st[] (prepared once, in writer.c). */

@@ -38,15 +38,25 @@ db_metric_from_name(const char *name)
 
 /*
  * The string id of "lo", the loopback interface left out of the network
- * totals (bound as ?3 of db_sysrow_sql()). Table str has no index: the
- * id is looked up once per handle. A string is stored once, so every row
- * naming "lo" holds this id.
+ * totals (bound as ?3 of db_sysrow_sql()), looked up once per handle
+ * through the hash index of str (schema 5); a database of an older
+ * schema, read as it is, has no such index and is scanned. A string is
+ * stored once, so every row naming "lo" holds this id.
  */
 static int64_t
 lo_id(struct db *db)
 {
-	if (db->lo_id <= 0)
+	if (db->lo_id != 0)
+		return db->lo_id;
+	if (db_int(db, "SELECT count(*) FROM pragma_table_info('str') WHERE "
+	    "name = 'h'", 0) > 0 && db_strhash_register(db) == SQLITE_OK)
+		db->lo_id = db_int(db, "SELECT id FROM str WHERE h = "
+		    "histop_strhash('lo', (SELECT value FROM meta WHERE key = "
+		    "'str_key')) AND s = 'lo'", 0);
+	else
 		db->lo_id = db_int(db, "SELECT id FROM str WHERE s = 'lo'", 0);
+	if (db->lo_id <= 0)
+		db->lo_id = -1; /* none: looked up, not again */
 	return db->lo_id;
 }
 
