@@ -24,6 +24,7 @@
 #include "core/clock.h"
 #include "core/paths.h"
 #include "core/timeparse.h"
+#include "core/xalloc.h"
 #include "db/db.h"
 #include "engine.h"
 
@@ -191,7 +192,7 @@ cmd_record(int argc, char **argv)
 	};
 	struct db_writer_options wo = { .check_unclean = true };
 	struct probe_options po = { 0 };
-	const char *pidpath = NULL, *errstr;
+	const char *pidpath = NULL, *dbarg = NULL, *errstr;
 	char *path = NULL, err[256];
 	int64_t interval = 2 * NSEC_PER_SEC, next;
 	long long count = 0, done = 0, lost = 0;
@@ -209,8 +210,7 @@ cmd_record(int argc, char **argv)
 	    NULL)) != -1) {
 		switch (c) {
 		case 'D':
-			free(path);
-			path = strdup(optarg);
+			dbarg = optarg;
 			break;
 		case 'i':
 		case 'd':
@@ -250,7 +250,10 @@ cmd_record(int argc, char **argv)
 	}
 	if (optind < argc)
 		return bad("unexpected argument");
-	if (path == NULL && (path = paths_default_db()) == NULL) {
+	/* copied only now: every usage error above returns, leaking nothing */
+	if (dbarg != NULL)
+		path = xstrdup(dbarg);
+	else if ((path = paths_default_db()) == NULL) {
 		fputs("histop record: no home directory for the default "
 		    "database; use --db PATH\n", stderr);
 		return 1;
