@@ -434,6 +434,30 @@ read_slow(struct probe_collector *c, struct linux_procs *pr, int dfd,
 	return true;
 }
 
+/* Start time, user/system/total CPU time and nice of a process or a
+ * thread from its stat, each known only if stat gave it whole. */
+static void
+stat_times(long hz, const struct proc_stat *ps, struct snap_proc *p)
+{
+	if (proc_ticks_to_ns(ps->starttime, hz, &p->start_time_ns))
+		p->have |= BIT(PROC_START_TIME);
+	if ((ps->have & (1u << PSTAT_UTIME)) &&
+	    proc_ticks_to_ns(ps->utime, hz, &p->user_time_ns))
+		p->have |= BIT(PROC_USER_TIME);
+	if ((ps->have & (1u << PSTAT_STIME)) &&
+	    proc_ticks_to_ns(ps->stime, hz, &p->system_time_ns))
+		p->have |= BIT(PROC_SYSTEM_TIME);
+	if (HAVE(p->have, PROC_USER_TIME) && HAVE(p->have, PROC_SYSTEM_TIME) &&
+	    p->user_time_ns <= UINT64_MAX - p->system_time_ns) {
+		p->total_time_ns = p->user_time_ns + p->system_time_ns;
+		p->have |= BIT(PROC_TOTAL_TIME);
+	}
+	if (ps->have & (1u << PSTAT_NICE)) {
+		p->nice = (int32_t)ps->nice;
+		p->have |= BIT(PROC_NICE);
+	}
+}
+
 static void
 fill(struct probe_collector *c, struct linux_procs *pr, struct snapshot *s,
     const struct proc_stat *ps, const struct proc_ent *e)
@@ -453,23 +477,7 @@ fill(struct probe_collector *c, struct linux_procs *pr, struct snapshot *s,
 		p->kernel_thread = (ps->flags & PROC_PF_KTHREAD) != 0;
 	else
 		p->kernel_thread = ps->pid == 2 || ps->ppid == 2;
-	if (proc_ticks_to_ns(ps->starttime, hz, &p->start_time_ns))
-		p->have |= BIT(PROC_START_TIME);
-	if ((ps->have & (1u << PSTAT_UTIME)) &&
-	    proc_ticks_to_ns(ps->utime, hz, &p->user_time_ns))
-		p->have |= BIT(PROC_USER_TIME);
-	if ((ps->have & (1u << PSTAT_STIME)) &&
-	    proc_ticks_to_ns(ps->stime, hz, &p->system_time_ns))
-		p->have |= BIT(PROC_SYSTEM_TIME);
-	if (HAVE(p->have, PROC_USER_TIME) && HAVE(p->have, PROC_SYSTEM_TIME) &&
-	    p->user_time_ns <= UINT64_MAX - p->system_time_ns) {
-		p->total_time_ns = p->user_time_ns + p->system_time_ns;
-		p->have |= BIT(PROC_TOTAL_TIME);
-	}
-	if (ps->have & (1u << PSTAT_NICE)) {
-		p->nice = (int32_t)ps->nice;
-		p->have |= BIT(PROC_NICE);
-	}
+	stat_times(hz, ps, p);
 	if (ps->have & (1u << PSTAT_THREADS)) {
 		p->threads = (int32_t)ps->threads;
 		p->have |= BIT(PROC_THREADS);
@@ -575,24 +583,7 @@ add_threads(struct probe_collector *c, struct linux_procs *pr,
 		rstr_unref(comm);
 		t->have = BIT(PROC_PID) | BIT(PROC_PPID) | BIT(PROC_STATE) |
 		    BIT(PROC_COMM) | (p.have & keep);
-		if (proc_ticks_to_ns(ts.starttime, hz, &t->start_time_ns))
-			t->have |= BIT(PROC_START_TIME);
-		if ((ts.have & (1u << PSTAT_UTIME)) &&
-		    proc_ticks_to_ns(ts.utime, hz, &t->user_time_ns))
-			t->have |= BIT(PROC_USER_TIME);
-		if ((ts.have & (1u << PSTAT_STIME)) &&
-		    proc_ticks_to_ns(ts.stime, hz, &t->system_time_ns))
-			t->have |= BIT(PROC_SYSTEM_TIME);
-		if (HAVE(t->have, PROC_USER_TIME) &&
-		    HAVE(t->have, PROC_SYSTEM_TIME) &&
-		    t->user_time_ns <= UINT64_MAX - t->system_time_ns) {
-			t->total_time_ns = t->user_time_ns + t->system_time_ns;
-			t->have |= BIT(PROC_TOTAL_TIME);
-		}
-		if (ts.have & (1u << PSTAT_NICE)) {
-			t->nice = (int32_t)ts.nice;
-			t->have |= BIT(PROC_NICE);
-		}
+		stat_times(hz, &ts, t);
 		t->rss_bytes = p.rss_bytes;
 		t->vms_bytes = p.vms_bytes;
 		t->swap_bytes = p.swap_bytes;
