@@ -7,7 +7,7 @@ bench_bench_probe_LDADD = $(PROBE_LIBS)
 endif
 EXTRA_DIST += bench/bench_probe.sh bench/bench_ui.sh bench/README.md \
 	bench/bench_lib.sh \
-	bench/bench_input.sh
+	bench/bench_input.sh bench/bench_mem.sh
 CLEANFILES += $(EXTRA_PROGRAMS)
 
 bench: $(EXTRA_PROGRAMS)
