@@ -761,8 +761,10 @@ db_open_writer(const char *path, const struct db_writer_options *opts,
 		sqlite3_db_config(db->sql, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
 		    NULL);
 		db->damaged = true;
-		db_seterr(err, DB_ERR_CORRUPT, "%s; left untouched (see "
-		    "histop db check)", db->errmsg);
+		db_copyerr(err, db); /* escaped once already: copied as is */
+		if (err != NULL)
+			strlcat(err->msg, "; left untouched (see histop db "
+			    "check)", sizeof(err->msg));
 		goto fail;
 	}
 	small_memory(db);
@@ -825,16 +827,16 @@ static enum db_status
 check_fail(struct db *db, int rc, int n, void (*fn)(void *, const char *),
     void *arg)
 {
+	const char *m = sqlite3_errmsg(db->sql);
 	char shown[512];
 
 	if ((rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
 		return db_sqlfail(db, rc, "check");
-	text_shown(shown, sizeof(shown), sqlite3_errmsg(db->sql));
 	if (fn != NULL)
-		fn(arg, shown);
+		fn(arg, text_shown(shown, sizeof(shown), m));
 	if (n > 0)
 		return DB_ERR_CORRUPT;
-	return db_fail(db, DB_ERR_CORRUPT, "%s: damaged: %s", db->path, shown);
+	return db_fail(db, DB_ERR_CORRUPT, "%s: damaged: %s", db->path, m);
 }
 
 enum db_status
@@ -862,12 +864,12 @@ db_check(struct db *db, bool full, void (*fn)(void *, const char *),
 			    row);
 			if (line[0] == '\0' || strncmp(line, "*** ", 4) == 0)
 				continue;
-			text_shown(shown, sizeof(shown), line);
+			/* db_fail escapes the message itself */
 			if (n++ == 0)
 				db_fail(db, DB_ERR_CORRUPT, "%s: damaged: %s",
-				    db->path, shown);
+				    db->path, line);
 			if (fn != NULL)
-				fn(arg, shown);
+				fn(arg, text_shown(shown, sizeof(shown), line));
 		}
 	}
 	sqlite3_finalize(st);

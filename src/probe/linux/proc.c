@@ -82,6 +82,8 @@ struct linux_procs {
 	size_t dents_sz;
 	pid_t *pids;
 	size_t npids, cap_pids;
+	pid_t *tids;            /* one process's thread ids (option threads) */
+	size_t ntids, cap_tids;
 	struct proc_ent *ent;   /* the cache, pid-sorted (one array, merged
 	                         * in place: see linux_processes_begin) */
 	size_t nent, cap_ent;
@@ -176,6 +178,7 @@ linux_procs_close(struct probe_collector *c)
 	close(pr->dir_fd);
 	free(pr->dents);
 	free(pr->pids);
+	free(pr->tids);
 	free(pr->ent);
 	free(pr->buf);
 	free(pr->sbuf);
@@ -262,17 +265,22 @@ cmp_pid(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* List the numeric entries of the proc root into pr->pids, sorted. */
+/*
+ * List the numeric entries of the directory fd (read from its start) into
+ * *ids, sorted; pr->dents is the buffer. The proc root's pids and a
+ * process's task/ thread ids both.
+ */
 static int
-list_pids(struct linux_procs *pr)
+list_ids(struct linux_procs *pr, int fd, pid_t **ids, size_t *nids,
+    size_t *cap)
 {
 	bool sorted = true;
 
-	pr->npids = 0;
-	if (lseek(pr->dir_fd, 0, SEEK_SET) < 0)
+	*nids = 0;
+	if (lseek(fd, 0, SEEK_SET) < 0)
 		return -errno;
 	for (;;) {
-		ssize_t n = getdents64(pr->dir_fd, pr->dents, pr->dents_sz);
+		ssize_t n = getdents64(fd, pr->dents, pr->dents_sz);
 		ssize_t off;
 
 		if (n < 0) {
@@ -295,18 +303,24 @@ list_pids(struct linux_procs *pr)
 				v = v * 10 + (uint64_t)(*s++ - '0');
 			if (*s != '\0' || v > INT32_MAX)
 				continue;
-			if (pr->npids == pr->cap_pids)
-				pr->pids = xgrow(pr->pids, &pr->cap_pids,
-				    pr->npids + 1, sizeof(*pr->pids));
-			if (pr->npids > 0 && pr->pids[pr->npids - 1] >= (pid_t)v)
+			if (*nids == *cap)
+				*ids = xgrow(*ids, cap, *nids + 1,
+				    sizeof(**ids));
+			if (*nids > 0 && (*ids)[*nids - 1] >= (pid_t)v)
 				sorted = false;
-			pr->pids[pr->npids++] = (pid_t)v;
+			(*ids)[(*nids)++] = (pid_t)v;
 		}
 	}
 	/* Fixture trees list in any order; the real /proc is sorted. */
 	if (!sorted)
-		qsort(pr->pids, pr->npids, sizeof(*pr->pids), cmp_pid);
+		qsort(*ids, *nids, sizeof(**ids), cmp_pid);
 	return 0;
+}
+
+static int
+list_pids(struct linux_procs *pr)
+{
+	return list_ids(pr, pr->dir_fd, &pr->pids, &pr->npids, &pr->cap_pids);
 }
 
 /* Set the entry's string *dst to the n bytes at s: kept when they are
@@ -546,34 +560,31 @@ add_threads(struct probe_collector *c, struct linux_procs *pr,
 	    BIT(PROC_VMS) | BIT(PROC_SWAP) | BIT(PROC_SHARED) |
 	    BIT(PROC_DATA) | BIT(PROC_STACK);
 	long hz = LINUX(c)->hz;
-	struct dirent *d;
 	struct proc_stat ts;
 	char name[48];
 	const char *comm;
-	DIR *dir;
-	int tfd;
+	size_t k;
+	int tfd, rl;
 	ssize_t r;
 
 	tfd = openat(dfd, "task", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (tfd < 0 || (dir = fdopendir(tfd)) == NULL) {
-		if (tfd >= 0)
-			close(tfd);
+	if (tfd < 0)
 		return;
-	}
-	while ((d = readdir(dir)) != NULL) {
+	rl = list_ids(pr, tfd, &pr->tids, &pr->ntids, &pr->cap_tids);
+	close(tfd);
+	for (k = 0; rl == 0 && k < pr->ntids; k++) {
 		struct snap_proc *t;
-		const char *errstr = NULL;
-		long long tid = strtonum(d->d_name, 1, INT32_MAX, &errstr);
+		pid_t tid = pr->tids[k];
 
-		if (errstr != NULL || (pid_t)tid == p.pid)
+		if (tid == p.pid)
 			continue;
-		snprintf(name, sizeof(name), "task/%lld/stat", tid);
+		snprintf(name, sizeof(name), "task/%d/stat", (int)tid);
 		r = proc_read(dfd, name, &pr->sbuf, &pr->sbufsz, 4096);
 		if (r <= 0 || proc_parse_stat(pr->sbuf, (size_t)r, &ts) != 0)
 			continue;
 		t = snapshot_add_proc(s);
 		pr->nthreads++;
-		t->pid = (pid_t)tid;
+		t->pid = tid;
 		t->ppid = p.pid;
 		t->thread = true;
 		t->state = ts.state;
@@ -595,7 +606,6 @@ add_threads(struct probe_collector *c, struct linux_procs *pr,
 		    &t->cmdline);
 		thread_str(s, t, &p, SNAP_SHARED_CGROUP, p.cgroup, &t->cgroup);
 	}
-	closedir(dir);
 }
 
 /* Mix v into hash h (a multiply-xorshift step). */
